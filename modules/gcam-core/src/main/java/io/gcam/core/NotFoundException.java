@@ -1,0 +1,15 @@
+package io.gcam.core;
+
+/** The object does not exist, or the actor may not know that it exists. Code {@code NOT_FOUND}. */
+public class NotFoundException extends GcamException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param what a short, non-personal description of the object kind, e.g. {@code "application"}
+     * @param id the identifier that was looked up
+     */
+    public NotFoundException(String what, Object id) {
+        super(CoreErrorCode.NOT_FOUND, what, id);
+    }
+}
