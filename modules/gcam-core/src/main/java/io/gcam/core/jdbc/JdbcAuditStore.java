@@ -1,0 +1,221 @@
+package io.gcam.core.jdbc;
+
+import io.gcam.core.Actor;
+import io.gcam.core.AuditActor;
+import io.gcam.core.AuditEntry;
+import io.gcam.core.AuditHead;
+import io.gcam.core.CoreErrorCode;
+import io.gcam.core.GcamException;
+import io.gcam.core.spi.AuditStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * The {@link AuditStore} on a relational database (PostgreSQL or H2), in the tables
+ * {@code gcam_audit_entry} and {@code gcam_audit_head} created by
+ * {@code Migrations.migrate(dataSource, "core")}.
+ *
+ * <p>Guarantees:
+ * <ul>
+ *   <li>Appends are serialized by a row lock on the single head row, held until the appending
+ *       transaction ends, so threads and application instances sharing the database extend one chain.
+ *       A unique constraint on the previous hash makes a fork impossible even for writers that
+ *       bypass this class.</li>
+ *   <li>Inside a transaction of the transaction-aware data source (see {@link LocalTransactions}) the
+ *       append joins that transaction: a rollback removes the entry and restores the head. Outside a
+ *       transaction the append commits on its own.</li>
+ *   <li>Appending transactions must run at READ COMMITTED (the default of PostgreSQL and H2); under
+ *       REPEATABLE READ or SERIALIZABLE concurrent appends fail with {@code STORAGE_FAILURE}.</li>
+ * </ul>
+ *
+ * <p>Give it the transaction-aware data source: it gets a connection per operation and closes it.
+ * Connections handed out outside a transaction must be in auto-commit mode (the JDBC default).
+ */
+public final class JdbcAuditStore implements AuditStore {
+
+    private static final String COLUMNS = "seq, actor_id, actor_kind, actor_agency, action, object_type, object_id, "
+            + "occurred_at, details, previous_hash, entry_hash";
+
+    private final DataSource dataSource;
+
+    /**
+     * @param dataSource the transaction-aware data source whose database has the core migrations
+     */
+    public JdbcAuditStore(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    @Override
+    public AuditEntry append(Function<AuditHead, AuditEntry> nextEntry) {
+        Objects.requireNonNull(nextEntry, "nextEntry");
+        try (Connection connection = dataSource.getConnection()) {
+            boolean ownTransaction = connection.getAutoCommit();
+            if (ownTransaction) {
+                connection.setAutoCommit(false);
+            }
+            try {
+                AuditEntry entry = appendLocked(connection, nextEntry);
+                if (ownTransaction) {
+                    connection.commit();
+                }
+                return entry;
+            } catch (SQLException | RuntimeException | Error e) {
+                if (ownTransaction) {
+                    rollbackQuietly(connection, e);
+                }
+                throw e;
+            } finally {
+                if (ownTransaction) {
+                    connection.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw new GcamException(CoreErrorCode.STORAGE_FAILURE, e);
+        }
+    }
+
+    private static AuditEntry appendLocked(Connection connection, Function<AuditHead, AuditEntry> nextEntry)
+            throws SQLException {
+        // A no-op update takes the head row's lock; it is held until this transaction ends. Reading the
+        // head afterwards sees the newest committed head (READ COMMITTED).
+        try (PreparedStatement lock = connection.prepareStatement(
+                "UPDATE gcam_audit_head SET last_seq = last_seq WHERE id = 1")) {
+            if (lock.executeUpdate() != 1) {
+                throw missingHead();
+            }
+        }
+        AuditHead head = readHead(connection);
+        AuditEntry entry = nextEntry.apply(head);
+        if (entry.index() != head.index() + 1 || !entry.previousHash().equals(head.hash())) {
+            throw new IllegalStateException("audit entry " + entry.index() + " does not follow the head "
+                    + head.index());
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO gcam_audit_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, entry.index());
+            insert.setString(2, entry.actor().subjectId());
+            insert.setString(3, entry.actor().kind().name());
+            insert.setString(4, entry.actor().agency());
+            insert.setString(5, entry.action());
+            insert.setString(6, entry.objectType());
+            insert.setString(7, entry.objectId());
+            insert.setObject(8, OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC));
+            insert.setString(9, entry.details());
+            insert.setString(10, entry.previousHash());
+            insert.setString(11, entry.hash());
+            insert.executeUpdate();
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE gcam_audit_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
+            update.setLong(1, entry.index());
+            update.setString(2, entry.hash());
+            update.executeUpdate();
+        }
+        return entry;
+    }
+
+    @Override
+    public AuditHead head() {
+        try (Connection connection = dataSource.getConnection()) {
+            return readHead(connection);
+        } catch (SQLException e) {
+            throw new GcamException(CoreErrorCode.STORAGE_FAILURE, e);
+        }
+    }
+
+    @Override
+    public List<AuditEntry> entries(long fromIndex, int limit) {
+        return query("SELECT " + COLUMNS + " FROM gcam_audit_entry WHERE seq >= ? ORDER BY seq FETCH FIRST ? ROWS ONLY",
+                statement -> {
+                    statement.setLong(1, fromIndex);
+                    statement.setInt(2, limit);
+                });
+    }
+
+    @Override
+    public List<AuditEntry> entriesFor(String objectType, String objectId, long afterIndex, int limit) {
+        return query("SELECT " + COLUMNS + " FROM gcam_audit_entry WHERE object_type = ? AND object_id = ? AND seq > ?"
+                + " ORDER BY seq FETCH FIRST ? ROWS ONLY",
+                statement -> {
+                    statement.setString(1, objectType);
+                    statement.setString(2, objectId);
+                    statement.setLong(3, afterIndex);
+                    statement.setInt(4, limit);
+                });
+    }
+
+    private List<AuditEntry> query(String sql, Binder binder) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<AuditEntry> entries = new ArrayList<>();
+                while (rows.next()) {
+                    entries.add(entry(rows));
+                }
+                return entries;
+            }
+        } catch (SQLException e) {
+            throw new GcamException(CoreErrorCode.STORAGE_FAILURE, e);
+        }
+    }
+
+    private static AuditEntry entry(ResultSet rows) throws SQLException {
+        long index = rows.getLong("seq");
+        String kind = rows.getString("actor_kind");
+        Actor.Kind actorKind;
+        try {
+            actorKind = Actor.Kind.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("audit entry " + index + " has an unknown actor kind", e);
+        }
+        return new AuditEntry(
+                index,
+                new AuditActor(rows.getString("actor_id"), actorKind, rows.getString("actor_agency")),
+                rows.getString("action"),
+                rows.getString("object_type"),
+                rows.getString("object_id"),
+                rows.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rows.getString("details"),
+                rows.getString("previous_hash"),
+                rows.getString("entry_hash"));
+    }
+
+    private static AuditHead readHead(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT last_seq, last_hash FROM gcam_audit_head WHERE id = 1");
+                ResultSet row = select.executeQuery()) {
+            if (!row.next()) {
+                throw missingHead();
+            }
+            return new AuditHead(row.getLong(1), row.getString(2));
+        }
+    }
+
+    private static GcamException missingHead() {
+        return new GcamException(CoreErrorCode.CONFIGURATION_INVALID,
+                "the audit trail's head row is missing; run Migrations.migrate(dataSource, \"core\")");
+    }
+
+    private static void rollbackQuietly(Connection connection, Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+}

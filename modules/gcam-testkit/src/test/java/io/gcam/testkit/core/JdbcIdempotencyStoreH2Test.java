@@ -1,0 +1,17 @@
+package io.gcam.testkit.core;
+
+import io.gcam.testkit.db.TestDatabases;
+import io.gcam.testkit.db.TestDatabases.TestDatabase;
+
+class JdbcIdempotencyStoreH2Test extends JdbcIdempotencyStoreContract {
+
+    private TestDatabase database;
+
+    @Override
+    protected TestDatabase database() {
+        if (database == null) {
+            database = TestDatabases.h2();
+        }
+        return database;
+    }
+}
