@@ -38,7 +38,7 @@ public interface TypedId {
      */
     static String requireValid(@Nullable String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new ValidationException(List.of(CoreViolations.violation(field, "ID_REQUIRED")));
+            throw new ValidationException(List.of(CoreViolations.violation(field, "REQUIRED")));
         }
         if (!isValid(value)) {
             throw new ValidationException(List.of(CoreViolations.violation(field, "ID_MALFORMED")));
