@@ -35,12 +35,14 @@ public abstract class KeyProviderCompatibilityKit {
      */
     protected abstract KeyProvider createKeyProvider();
 
+    /** The current key id has the syntax stored in ciphertexts. */
     @Test
     public void currentKeyIdIsWellFormed() {
         KeyProvider keys = createKeyProvider();
         assertThat(keys.currentKeyId()).matches("[A-Za-z0-9._-]{1,32}");
     }
 
+    /** The current key id names an available key. */
     @Test
     public void currentKeyIsAvailableByItsId() {
         KeyProvider keys = createKeyProvider();
@@ -58,12 +60,14 @@ public abstract class KeyProviderCompatibilityKit {
         }
     }
 
+    /** An unknown id gives an empty result, not an exception. */
     @Test
     public void unknownKeyIdGivesEmpty() {
         KeyProvider keys = createKeyProvider();
         assertThat(keys.key("unknown-" + UUID.randomUUID().toString().substring(0, 8))).isEmpty();
     }
 
+    /** An id always names the same key material. */
     @Test
     public void theSameIdAlwaysGivesTheSameKey() {
         KeyProvider keys = createKeyProvider();
@@ -79,6 +83,7 @@ public abstract class KeyProviderCompatibilityKit {
         assertThat(FieldCipher.create(keys).decrypt(ciphertext, owner)).isEqualTo("compatibility");
     }
 
+    /** FieldCipher encrypts with the current key and decrypts again. */
     @Test
     public void fieldCipherRoundTripsWithTheCurrentKey() {
         KeyProvider keys = createKeyProvider();
@@ -89,6 +94,7 @@ public abstract class KeyProviderCompatibilityKit {
         assertThat(cipher.decrypt(ciphertext, owner)).isEqualTo("陳大文 / São Lourenço");
     }
 
+    /** BlindIndex tokens are stable for the same input. */
     @Test
     public void blindIndexIsStableAcrossCalls() {
         KeyProvider keys = createKeyProvider();
@@ -96,6 +102,7 @@ public abstract class KeyProviderCompatibilityKit {
         assertThat(index.compute("kit.field", "value")).isEqualTo(index.compute("kit.field", "value"));
     }
 
+    /** toString() never shows key material. */
     @Test
     public void toStringDoesNotRevealKeyMaterial() {
         KeyProvider keys = createKeyProvider();
