@@ -1,5 +1,6 @@
 package io.gcam.core;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -53,11 +54,11 @@ public record Actor(String subjectId, Kind kind, @Nullable String agency, Set<St
     /**
      * @param subjectId the staff member's stable id
      * @param agency the agency code
-     * @param roles the roles held in that agency
+     * @param roles the roles held in that agency (duplicates are ignored)
      * @return a staff actor
      */
     public static Actor staff(String subjectId, String agency, String... roles) {
-        return new Actor(subjectId, Kind.STAFF, agency, Set.of(roles));
+        return new Actor(subjectId, Kind.STAFF, agency, Set.copyOf(Arrays.asList(roles)));
     }
 
     /**

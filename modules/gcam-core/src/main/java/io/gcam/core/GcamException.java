@@ -1,6 +1,6 @@
 package io.gcam.core;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +24,8 @@ public class GcamException extends RuntimeException {
      * Creates an exception for {@code code} whose message template takes {@code arguments}.
      *
      * @param code the error code
-     * @param arguments message arguments, in template order
+     * @param arguments message arguments, in template order; a {@code null} argument is kept as the
+     *     text {@code "null"}
      */
     public GcamException(ErrorCode code, Object... arguments) {
         this(code, null, arguments);
@@ -35,12 +36,17 @@ public class GcamException extends RuntimeException {
      *
      * @param code the error code
      * @param cause the underlying failure, or {@code null}
-     * @param arguments message arguments, in template order
+     * @param arguments message arguments, in template order; a {@code null} argument is kept as the
+     *     text {@code "null"}
      */
     public GcamException(ErrorCode code, @Nullable Throwable cause, Object... arguments) {
-        super(render(code, GcamLocales.ENGLISH, arguments), cause);
+        this(code, cause, nonNull(arguments));
+    }
+
+    private GcamException(ErrorCode code, @Nullable Throwable cause, List<Object> arguments) {
+        super(render(code, GcamLocales.ENGLISH, arguments.toArray()), cause);
         this.errorCode = code;
-        this.arguments = List.copyOf(Arrays.asList(arguments));
+        this.arguments = arguments;
     }
 
     /** The stable code, e.g. {@code NOT_FOUND}. */
@@ -71,6 +77,17 @@ public class GcamException extends RuntimeException {
      */
     public String localizedMessage(Locale locale) {
         return render(errorCode, locale, arguments.toArray());
+    }
+
+    private static List<Object> nonNull(@Nullable Object @Nullable [] arguments) {
+        if (arguments == null) {
+            return List.of("null");
+        }
+        List<Object> copy = new ArrayList<>(arguments.length);
+        for (Object argument : arguments) {
+            copy.add(argument == null ? "null" : argument);
+        }
+        return List.copyOf(copy);
     }
 
     private static String render(ErrorCode code, Locale locale, Object[] arguments) {

@@ -60,6 +60,36 @@ public final class Messages {
         return new MessageFormat(template, language).format(args);
     }
 
+    /**
+     * The message {@code key} of {@code bundle} in all three languages, for example to build a
+     * {@link ValidationException.Violation}.
+     *
+     * @param bundle base name of the bundle, loaded through the class loader of gcam-core
+     * @param key the message key
+     * @param args {@link MessageFormat} arguments
+     * @return the message in English, Traditional Chinese and Portuguese (a missing translation
+     *     falls back to English, a missing key to the key itself)
+     */
+    public static LocalizedText text(String bundle, String key, Object... args) {
+        return text(Messages.class.getClassLoader(), bundle, key, args);
+    }
+
+    /**
+     * Like {@link #text(String, String, Object...)}, loading the bundle through {@code loader}.
+     *
+     * @param loader class loader that can see the bundle
+     * @param bundle base name of the bundle
+     * @param key the message key
+     * @param args {@link MessageFormat} arguments
+     * @return the message in the three supported languages
+     */
+    public static LocalizedText text(ClassLoader loader, String bundle, String key, Object... args) {
+        return LocalizedText.of(
+                format(loader, bundle, key, GcamLocales.ENGLISH, args),
+                format(loader, bundle, key, GcamLocales.TRADITIONAL_CHINESE, args),
+                format(loader, bundle, key, GcamLocales.PORTUGUESE, args));
+    }
+
     private static @Nullable String template(ClassLoader loader, String bundle, String key, Locale language) {
         try {
             ResourceBundle resources = ResourceBundle.getBundle(bundle, language, loader, NO_DEFAULT_LOCALE_FALLBACK);

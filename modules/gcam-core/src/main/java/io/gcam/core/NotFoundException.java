@@ -7,9 +7,10 @@ public class NotFoundException extends GcamException {
 
     /**
      * @param what a short, non-personal description of the object kind, e.g. {@code "application"}
-     * @param id the identifier that was looked up
+     * @param id the identifier that was looked up; shown as {@code String.valueOf(id)}, so numeric ids
+     *     are never reformatted with digit grouping
      */
     public NotFoundException(String what, Object id) {
-        super(CoreErrorCode.NOT_FOUND, what, id);
+        super(CoreErrorCode.NOT_FOUND, what, String.valueOf(id));
     }
 }
