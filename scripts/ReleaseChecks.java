@@ -323,17 +323,23 @@ public class ReleaseChecks {
                 }
             }
         }
+        Map<String, List<String>> unexplainedByArtifact = new TreeMap<>();
         for (String path : unexplained) {
             String[] segments = path.startsWith(base) ? path.substring(base.length()).split("/") : new String[0];
-            String artifactId = segments.length > 0 ? segments[0] : "";
-            if (project.neverShipped().containsKey(artifactId)) {
-                problems.add("bundle contains " + path + ": " + artifactId + " is " + project.neverShipped().get(artifactId)
-                        + " and must not be published (add it to excludeArtifacts of the central-publishing-maven-plugin"
-                        + " in the root pom)");
-            } else {
-                problems.add("bundle contains " + path + ", which is not a file of a shipped artifact");
-            }
+            String artifactId = segments.length > 1 && project.neverShipped().containsKey(segments[0]) ? segments[0] : "";
+            unexplainedByArtifact.computeIfAbsent(artifactId, a -> new ArrayList<>()).add(path);
         }
+        unexplainedByArtifact.forEach((artifactId, paths) -> {
+            if (artifactId.isEmpty()) {
+                paths.forEach(path -> problems.add("bundle contains " + path
+                        + ", which is not a file of a shipped artifact"));
+            } else {
+                problems.add("bundle contains " + paths.size() + " files of " + artifactId + " (" + paths.get(0)
+                        + ", ...): " + artifactId + " is " + project.neverShipped().get(artifactId)
+                        + " and must not be published; add it to excludeArtifacts of the"
+                        + " central-publishing-maven-plugin in the root pom");
+            }
+        });
         return new Result(problems, files + " files of " + project.shippedArtifacts().size() + " artifacts ("
                 + String.join(", ", project.shippedArtifacts().keySet()) + "), version " + version
                 + ", each signed and checksummed; no sample or benchmark");

@@ -254,8 +254,8 @@ class ReleaseChecksTest {
             Run run = bundleCheck(dir, bundle);
 
             assertThat(run.status()).isEqualTo(1);
-            assertThat(run.output()).contains("bundle contains io/gcam/recruitment-portal/1.0.0/recruitment-portal-1.0.0.jar:"
-                    + " recruitment-portal is a sample");
+            assertThat(run.output()).contains("bundle contains 4 files of recruitment-portal"
+                    + " (io/gcam/recruitment-portal/1.0.0/recruitment-portal-1.0.0.jar, ...): recruitment-portal is a sample");
         }
 
         @Test
@@ -267,6 +267,18 @@ class ReleaseChecksTest {
 
             assertThat(run.status()).isEqualTo(1);
             assertThat(run.output()).contains("gcam-benchmarks is a benchmark");
+        }
+
+        @Test
+        void rejectsAFileThatBelongsToNoShippedArtifact(@TempDir Path dir) {
+            Map<String, byte[]> bundle = new LinkedHashMap<>(completeBundle);
+            addSigned(bundle, path("gcam-a", "-tests.jar"), jar(true, "io/gcam/x/XTest.class"));
+
+            Run run = bundleCheck(dir, bundle);
+
+            assertThat(run.status()).isEqualTo(1);
+            assertThat(run.output()).contains("bundle contains io/gcam/gcam-a/1.0.0/gcam-a-1.0.0-tests.jar,"
+                    + " which is not a file of a shipped artifact");
         }
 
         @Test
