@@ -1,5 +1,7 @@
 package io.gcam.testkit.arch;
 
+import io.gcam.testsupport.arch.GcamArchitectureRules;
+import io.gcam.testsupport.arch.GcamArchitectureTest;
 import java.util.Set;
 
 /** gcam-testkit obeys the GCAM architecture rules; it serves every module, so it may use them all. */

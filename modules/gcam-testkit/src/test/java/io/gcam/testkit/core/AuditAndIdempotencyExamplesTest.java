@@ -12,7 +12,7 @@ import io.gcam.core.jdbc.JdbcAuditStore;
 import io.gcam.core.jdbc.JdbcIdempotencyStore;
 import io.gcam.core.jdbc.LocalTransactions;
 import io.gcam.core.jdbc.Migrations;
-import io.gcam.testkit.db.TestDatabases;
+import io.gcam.testsupport.db.TestDatabases;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -12,7 +12,7 @@ import io.gcam.core.jdbc.JdbcAuditStore;
 import io.gcam.core.jdbc.LocalTransactions;
 import io.gcam.core.jdbc.Migrations;
 import io.gcam.core.spi.AuditStore;
-import io.gcam.testkit.db.TestDatabases.TestDatabase;
+import io.gcam.testsupport.db.TestDatabases.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

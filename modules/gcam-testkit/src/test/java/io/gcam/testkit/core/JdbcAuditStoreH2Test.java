@@ -1,7 +1,7 @@
 package io.gcam.testkit.core;
 
-import io.gcam.testkit.db.TestDatabases;
-import io.gcam.testkit.db.TestDatabases.TestDatabase;
+import io.gcam.testsupport.db.TestDatabases;
+import io.gcam.testsupport.db.TestDatabases.TestDatabase;
 
 class JdbcAuditStoreH2Test extends JdbcAuditStoreContract {
 

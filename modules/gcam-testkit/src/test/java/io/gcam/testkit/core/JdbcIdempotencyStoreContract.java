@@ -10,7 +10,7 @@ import io.gcam.core.jdbc.JdbcIdempotencyStore;
 import io.gcam.core.jdbc.LocalTransactions;
 import io.gcam.core.jdbc.Migrations;
 import io.gcam.core.spi.IdempotencyStore;
-import io.gcam.testkit.db.TestDatabases.TestDatabase;
+import io.gcam.testsupport.db.TestDatabases.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
