@@ -118,6 +118,7 @@ public final class PortalApp implements AutoCloseable {
             }
             URI bind = URI.create("http://" + settings.host() + ":" + settings.port() + "/");
             HttpServer server = GrizzlyHttpServerFactory.createHttpServer(bind, config, false);
+            server.getListener("grizzly").registerAddOn(new IgnoreUpgradeAddOn());
             server.start();
             int port = server.getListener("grizzly").getPort();
             URI uri = URI.create("http://" + (settings.host().equals("0.0.0.0") ? "localhost" : settings.host())

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PortalApplicationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** Java's default client: it asks for an h2c upgrade on every request, which the portal must ignore. */
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @TempDir
     static Path dataDir;
