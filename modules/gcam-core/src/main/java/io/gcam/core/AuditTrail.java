@@ -90,11 +90,11 @@ public final class AuditTrail {
 
     private AuditTrail(Builder builder) {
         this.store = Objects.requireNonNull(builder.store, "store");
-        this.clock = Objects.requireNonNull(builder.clock, "clock");
+        this.clock = builder.clock;
         this.objectMapper = builder.objectMapper != null ? builder.objectMapper : CanonicalJson.defaultMapper();
     }
 
-    /** @return a builder; {@code store} and {@code clock} are required */
+    /** @return a builder; {@code store} is required */
     public static Builder builder() {
         return new Builder();
     }
@@ -327,7 +327,7 @@ public final class AuditTrail {
     public static final class Builder {
 
         private @Nullable AuditStore store;
-        private @Nullable Clock clock;
+        private Clock clock = Clock.systemUTC();
         private @Nullable ObjectMapper objectMapper;
 
         private Builder() {
@@ -343,7 +343,7 @@ public final class AuditTrail {
         }
 
         /**
-         * @param clock the source of entry times (required)
+         * @param clock the source of entry times (default: {@link Clock#systemUTC()})
          * @return this builder
          */
         public Builder clock(Clock clock) {
@@ -363,7 +363,7 @@ public final class AuditTrail {
 
         /**
          * @return the configured trail
-         * @throws NullPointerException when the store or the clock is missing
+         * @throws NullPointerException when the store is missing
          */
         public AuditTrail build() {
             return new AuditTrail(this);

@@ -84,7 +84,7 @@ public final class IdempotentExecutor {
 
     private IdempotentExecutor(Builder builder) {
         this.store = Objects.requireNonNull(builder.store, "store");
-        this.clock = Objects.requireNonNull(builder.clock, "clock");
+        this.clock = builder.clock;
         this.retention = builder.retention;
         this.lockTimeout = builder.lockTimeout;
         this.objectMapper = builder.objectMapper != null ? builder.objectMapper : CanonicalJson.defaultMapper();
@@ -95,7 +95,7 @@ public final class IdempotentExecutor {
     }
 
     /**
-     * @return a builder; {@code store} and {@code clock} are required
+     * @return a builder; {@code store} is required
      */
     public static Builder builder() {
         return new Builder();
@@ -261,7 +261,7 @@ public final class IdempotentExecutor {
     public static final class Builder {
 
         private @Nullable IdempotencyStore store;
-        private @Nullable Clock clock;
+        private Clock clock = Clock.systemUTC();
         private Duration retention = DEFAULT_RETENTION;
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
         private @Nullable ObjectMapper objectMapper;
@@ -279,7 +279,7 @@ public final class IdempotentExecutor {
         }
 
         /**
-         * @param clock the source of time for expiry and lock timeouts (required)
+         * @param clock the source of time for expiry and lock timeouts (default: {@link Clock#systemUTC()})
          * @return this builder
          */
         public Builder clock(Clock clock) {
@@ -319,7 +319,7 @@ public final class IdempotentExecutor {
 
         /**
          * @return the configured executor
-         * @throws NullPointerException when the store or the clock is missing
+         * @throws NullPointerException when the store is missing
          * @throws IllegalArgumentException when the lock timeout exceeds the retention
          */
         public IdempotentExecutor build() {

@@ -97,7 +97,8 @@ class IdempotencyTest {
         TestApp.release = new CountDownLatch(1);
         CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() ->
                 app.postJson("notes", "{\"text\":\"slow\"}", "Authorization", "Bearer alice", "Idempotency-Key", key));
-        TestApp.entered.await();
+        assertThat(TestApp.entered.await(30, java.util.concurrent.TimeUnit.SECONDS))
+                .as("the first request reached the operation").isTrue();
 
         HttpResponse<String> concurrent = app.postJson("notes", "{\"text\":\"slow\"}", "Authorization", "Bearer alice",
                 "Idempotency-Key", key);

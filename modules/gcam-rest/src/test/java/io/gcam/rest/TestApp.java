@@ -201,7 +201,9 @@ final class TestApp implements AutoCloseable {
             return idempotency.run(note, () -> {
                 entered.countDown();
                 try {
-                    release.await();
+                    if (!release.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the test never released the operation");
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
