@@ -1,0 +1,12 @@
+package io.gcam.testkit.core;
+
+import io.gcam.testkit.db.TestDatabases;
+import io.gcam.testkit.db.TestDatabases.TestDatabase;
+
+class MigrationsPostgresTest extends MigrationsContract {
+
+    @Override
+    TestDatabase database() {
+        return TestDatabases.postgres();
+    }
+}
