@@ -9,7 +9,7 @@ import java.util.Objects;
  * <p>{@link #toString()} is the number itself, so the record can be used wherever the text is
  * wanted; modules store and exchange {@link #value()}.
  *
- * @param value the number as printed, e.g. {@code REC-2026-000042-17}
+ * @param value the number as printed, e.g. {@code REC-2026-000042-78}
  * @param series the counter it was taken from: the generator's name followed by the date parts,
  *     each after a {@code /}, e.g. {@code application/2026}
  * @param dateParts the rendered {@code [cy:...]} parts in format order, e.g. {@code [2026]}; empty

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The shape of a reference number, written as a pattern in the style of DIGIT's ID formats, for
- * example {@code REC-[cy:yyyy]-[SEQ:6]-[CHK]} giving {@code REC-2026-000042-17}.
+ * example {@code REC-[cy:yyyy]-[SEQ:6]-[CHK]} giving {@code REC-2026-000042-78}.
  *
  * <h2>Pattern syntax</h2>
  * <ul>

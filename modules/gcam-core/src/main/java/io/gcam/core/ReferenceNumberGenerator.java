@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Issues reference numbers such as {@code REC-2026-000042-17}: a {@link ReferenceNumberFormat}
+ * Issues reference numbers such as {@code REC-2026-000042-78}: a {@link ReferenceNumberFormat}
  * filled with the current date from the injected {@link Clock} and a running number from a
  * {@link SequenceStore}.
  *
@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *         .store(JdbcSequenceStore.create(dataSource))
  *         .clock(clock)
  *         .build();
- * ReferenceNumber number = applications.next();      // REC-2026-000001-57
+ * ReferenceNumber number = applications.next();      // REC-2026-000001-07
  * boolean ok = applications.isValid(typedByCitizen);  // shape, real date and check digits
  * }</pre>
  *

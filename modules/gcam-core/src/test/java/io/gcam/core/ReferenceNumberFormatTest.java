@@ -33,6 +33,12 @@ class ReferenceNumberFormatTest {
     }
 
     @Test
+    void rendersTheDocumentedExample() {
+        assertThat(ReferenceNumberFormat.of("REC-[cy:yyyy]-[SEQ:6]-[CHK]").render(MARCH_2026, 42))
+                .isEqualTo("REC-2026-000042-78");
+    }
+
+    @Test
     void rendersEveryDateFieldWithFixedWidth() {
         ReferenceNumberFormat format = ReferenceNumberFormat.of("[cy:yyyyMMdd]/[cy:yy.DDD]/[cy:HH:mm:ss]/[cy:uuuu-uu]/[SEQ]");
 

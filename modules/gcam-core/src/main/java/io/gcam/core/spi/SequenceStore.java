@@ -5,7 +5,7 @@ import java.util.OptionalLong;
 
 /**
  * Hands out numbers from named counters ("series"), for example the running number inside a
- * reference number such as {@code REC-2026-000042-17}. Implementations: the JDBC store
+ * reference number such as {@code REC-2026-000042-78}. Implementations: the JDBC store
  * {@code io.gcam.core.jdbc.JdbcSequenceStore} and, for tests, the in-memory store of gcam-testkit;
  * {@code io.gcam.testkit.core.SequenceStoreCompatibilityKit} checks an agency's own store.
  *

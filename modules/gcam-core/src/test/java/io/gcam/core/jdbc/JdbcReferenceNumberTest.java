@@ -46,6 +46,28 @@ class JdbcReferenceNumberTest {
         assertThat(rows()).containsExactly(Map.entry("application/2025", 2L), Map.entry("application/2026", 1L));
     }
 
+    @Test
+    void documentedExample() {
+        Clock clock = Clock.fixed(Instant.parse("2026-03-07T02:00:00Z"), ZoneOffset.UTC);
+        // docs/modules/core.md, "Reference numbers"
+        Migrations.migrate(dataSource, "core");
+        ReferenceNumberGenerator applications = ReferenceNumberGenerator.builder()
+                .name("application")                        // series: application/<year>
+                .format("REC-[cy:yyyy]-[SEQ:6]-[CHK]")      // ISO 7064 MOD 97-10 check digits
+                .store(JdbcSequenceStore.create(dataSource)) // its own short transaction per number
+                .clock(clock)                                // dates in Asia/Macau unless .zone(...)
+                .build();
+
+        ReferenceNumber number = applications.next();
+        boolean typedCorrectly = applications.isValid("REC-2026-000001-07");
+        boolean typo = applications.isValid("REC-2026-000010-07");
+
+        assertThat(number.value()).isEqualTo("REC-2026-000001-07");
+        assertThat(number.series()).isEqualTo("application/2026");
+        assertThat(typedCorrectly).isTrue();
+        assertThat(typo).isFalse();
+    }
+
     private ReferenceNumberGenerator generator(Instant now) {
         return ReferenceNumberGenerator.builder()
                 .name("application")
