@@ -2,7 +2,10 @@ package io.gcam.core.jdbc;
 
 import io.gcam.core.CoreErrorCode;
 import io.gcam.core.GcamException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -26,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * <p>Safe to call at every start-up and from several instances at once: Flyway serializes
  * concurrent migrations with a database lock and applies each script once. (When several instances
  * start a module on the same database for the very first time, the ones that lose the race to
- * create its history table simply migrate again.) A script whose name does not follow
+ * create its history table simply migrate again.) On H2, Flyway's lock does not cover a module's
+ * first migration, so migrations of H2 databases are serialized within the JVM; several processes
+ * migrating one H2 database for the first time at once are not supported. A script whose name does
+ * not follow
  * {@code V<n>__<description>.sql} is an error rather than silently skipped.
  */
 public final class Migrations {
@@ -34,6 +40,7 @@ public final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     private static final Pattern MODULE = Pattern.compile("[a-z][a-z0-9]*");
     private static final int MAX_ATTEMPTS = 3;
+    private static final ReentrantLock H2_MIGRATIONS = new ReentrantLock();
 
     private Migrations() {
     }
@@ -63,21 +70,41 @@ public final class Migrations {
                 .baselineVersion("0")
                 .failOnMissingLocations(true)
                 .validateMigrationNaming(true);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                MigrateResult result = configuration.load().migrate();
-                return result.migrationsExecuted;
-            } catch (FlywayException e) {
-                if (attempt < MAX_ATTEMPTS && isConcurrentFirstStart(e)) {
-                    // Another instance created this module's history table between Flyway's check
-                    // and its baseline. The table exists now, so the next attempt takes Flyway's
-                    // lock and applies only what the other instance has not.
-                    LOG.debug("history table of module {} was created concurrently; migrating again", module);
-                    continue;
+        // Flyway locks H2 with SELECT ... FOR UPDATE on the history table, which locks nothing while
+        // that table is new and empty: serialize H2 migrations within this JVM instead.
+        boolean h2 = isH2(dataSource);
+        if (h2) {
+            H2_MIGRATIONS.lock();
+        }
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    MigrateResult result = configuration.load().migrate();
+                    return result.migrationsExecuted;
+                } catch (FlywayException e) {
+                    if (attempt < MAX_ATTEMPTS && isConcurrentFirstStart(e)) {
+                        // Another instance created this module's history table between Flyway's
+                        // check and its baseline. The table exists now, so the next attempt takes
+                        // Flyway's lock and applies only what the other instance has not.
+                        LOG.debug("history table of module {} was created concurrently; migrating again", module);
+                        continue;
+                    }
+                    throw new GcamException(CoreErrorCode.CONFIGURATION_INVALID, e,
+                            "database migration of module '" + module + "' failed: " + e.getMessage());
                 }
-                throw new GcamException(CoreErrorCode.CONFIGURATION_INVALID, e,
-                        "database migration of module '" + module + "' failed: " + e.getMessage());
             }
+        } finally {
+            if (h2) {
+                H2_MIGRATIONS.unlock();
+            }
+        }
+    }
+
+    private static boolean isH2(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return "H2".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            return false; // Flyway reports the connection failure
         }
     }
 
