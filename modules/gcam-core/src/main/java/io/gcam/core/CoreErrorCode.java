@@ -21,7 +21,12 @@ public enum CoreErrorCode implements ErrorCode {
     /** A configuration value is missing or invalid. */
     CONFIGURATION_INVALID(ErrorKind.INTERNAL),
     /** A storage backend failed. */
-    STORAGE_FAILURE(ErrorKind.UNAVAILABLE);
+    STORAGE_FAILURE(ErrorKind.UNAVAILABLE),
+    /**
+     * A transaction was rolled back although its outermost call returned normally: a failure inside
+     * it was caught instead of propagated. Nothing was saved.
+     */
+    TRANSACTION_ROLLED_BACK(ErrorKind.INTERNAL);
 
     /** Base name of gcam-core's message bundle. */
     public static final String BUNDLE = "io.gcam.core.messages";

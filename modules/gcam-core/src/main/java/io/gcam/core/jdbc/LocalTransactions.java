@@ -24,7 +24,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Give GCAM's JDBC stores {@link #dataSource()}, not the raw data source: inside
  * {@link #inTransaction(Supplier)} it hands out the transaction's connection (closing it is a no-op),
  * outside it hands out ordinary auto-commit connections. Nested calls join the outer transaction;
- * an exception anywhere inside rolls the whole transaction back.
+ * an exception anywhere inside rolls the whole transaction back. Inside a transaction, a store's
+ * {@code commit()} on that connection does nothing and its {@code rollback()} marks the whole
+ * transaction for rollback; savepoints work as usual.
  *
  * <pre>{@code
  * LocalTransactions tx = LocalTransactions.over(pooledDataSource);
@@ -61,13 +63,25 @@ public final class LocalTransactions implements TransactionRunner {
         return current.get() != null;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>When an inner call failed (or a store rolled the connection back) but the failure was caught
+     * before reaching the outermost call, the transaction is rolled back all the same and the
+     * outermost call throws {@code TRANSACTION_ROLLED_BACK} instead of returning as if its work had
+     * been saved.
+     *
+     * @throws GcamException {@code STORAGE_FAILURE} when the database cannot begin or commit the
+     *     transaction; {@code TRANSACTION_ROLLED_BACK} as described above
+     */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
         Tx tx = current.get();
         if (tx != null) {
             try {
                 return work.get();
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
                 tx.rollbackOnly = true;
                 throw e;
             }
@@ -78,7 +92,7 @@ public final class LocalTransactions implements TransactionRunner {
         T result;
         try {
             result = work.get();
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
             rollbackQuietly(connection, e);
             throw e;
         } finally {
@@ -87,9 +101,9 @@ public final class LocalTransactions implements TransactionRunner {
         try {
             if (started.rollbackOnly) {
                 connection.rollback();
-            } else {
-                connection.commit();
+                throw new GcamException(CoreErrorCode.TRANSACTION_ROLLED_BACK);
             }
+            connection.commit();
             return result;
         } catch (SQLException e) {
             rollbackQuietly(connection, e);
@@ -100,12 +114,17 @@ public final class LocalTransactions implements TransactionRunner {
     }
 
     private Connection open() {
+        Connection connection = null;
         try {
-            Connection connection = target.getConnection();
+            connection = target.getConnection();
             connection.setAutoCommit(false);
             return connection;
         } catch (SQLException e) {
-            throw new GcamException(CoreErrorCode.STORAGE_FAILURE, e);
+            GcamException failure = new GcamException(CoreErrorCode.STORAGE_FAILURE, e);
+            if (connection != null) {
+                closeQuietly(connection);
+            }
+            throw failure;
         }
     }
 
@@ -145,27 +164,34 @@ public final class LocalTransactions implements TransactionRunner {
         @Override
         public Connection getConnection() throws SQLException {
             Tx tx = current.get();
-            return tx == null ? target.getConnection() : bound(tx.connection);
+            return tx == null ? target.getConnection() : bound(tx);
         }
 
         @Override
         public Connection getConnection(String username, String password) throws SQLException {
             Tx tx = current.get();
-            return tx == null ? target.getConnection(username, password) : bound(tx.connection);
+            return tx == null ? target.getConnection(username, password) : bound(tx);
         }
 
-        private Connection bound(Connection connection) {
-            InvocationHandler handler = (proxy, method, args) -> invokeBound(connection, proxy, method, args);
+        private Connection bound(Tx tx) {
+            InvocationHandler handler = (proxy, method, args) -> invokeBound(tx, proxy, method, args);
             return (Connection) Proxy.newProxyInstance(
                     LocalTransactions.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
         }
 
-        private @Nullable Object invokeBound(Connection connection, Object proxy, Method method, Object @Nullable [] args)
+        private @Nullable Object invokeBound(Tx tx, Object proxy, Method method, Object @Nullable [] args)
                 throws Throwable {
+            Connection connection = tx.connection;
             switch (method.getName()) {
-                case "close", "commit", "rollback":
+                case "close", "commit":
                     if (method.getParameterCount() == 0) {
                         return null; // the transaction owner decides
+                    }
+                    break;
+                case "rollback":
+                    if (method.getParameterCount() == 0) {
+                        tx.rollbackOnly = true; // undone when the owner ends the transaction
+                        return null;
                     }
                     break;
                 case "setAutoCommit":

@@ -1,0 +1,12 @@
+package io.gcam.testkit.core;
+
+import io.gcam.testsupport.db.TestDatabases;
+import io.gcam.testsupport.db.TestDatabases.TestDatabase;
+
+class JdbcSequenceStoreTransactionH2Test extends JdbcSequenceStoreTransactionContract {
+
+    @Override
+    TestDatabase database() {
+        return TestDatabases.h2();
+    }
+}

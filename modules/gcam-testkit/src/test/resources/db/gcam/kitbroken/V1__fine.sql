@@ -1,0 +1,1 @@
+CREATE TABLE kitbroken_fine (id BIGINT NOT NULL PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE kitmisnamed_one (id BIGINT NOT NULL PRIMARY KEY);

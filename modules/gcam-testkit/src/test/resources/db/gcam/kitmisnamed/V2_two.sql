@@ -1,0 +1,1 @@
+CREATE TABLE kitmisnamed_two (id BIGINT NOT NULL PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE kittest_first (id BIGINT NOT NULL PRIMARY KEY);
