@@ -2,6 +2,7 @@ package io.gcam.benchmarks;
 
 import io.gcam.benchmarks.core.AuditAppendBenchmark;
 import io.gcam.benchmarks.core.ReferenceNumberBenchmark;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -19,11 +20,20 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Runs every GCAM benchmark together with its baseline in one JMH run and prints a table of
- * throughputs and the ratio GCAM / baseline.
+ * Runs every GCAM benchmark together with its baseline and prints a table of throughputs and the
+ * ratio GCAM / baseline.
  *
- * <p>Takes JMH's usual command-line options (e.g. {@code -wi 2 -w 1 -i 3 -r 1 -f 1 -t 1}); without
- * an explicit benchmark pattern it runs all {@link #SCENARIOS}. See {@code benchmarks/README.md}.
+ * <p>Two ways to run:
+ * <ul>
+ *   <li>JMH (default): takes JMH's usual command-line options (e.g. {@code -wi 5 -w 2 -i 5 -r 2 -f 1});
+ *       without an explicit benchmark pattern it runs all {@link #SCENARIOS}, one benchmark after the
+ *       other.</li>
+ *   <li>{@code --interleaved [seconds]}: one JVM, no forks; the GCAM operation and its baseline run
+ *       in alternating short slices (after a warm-up of the same length), so that both see the same
+ *       background load. Use it on a shared, noisy machine: the ratio is then far steadier than the
+ *       absolute figures.</li>
+ * </ul>
+ * See {@code benchmarks/README.md}.
  */
 public final class ScenarioRunner {
 
@@ -58,7 +68,8 @@ public final class ScenarioRunner {
      * A measured throughput.
      *
      * @param score operations per second
-     * @param error the 99.9% confidence half-interval JMH reports ({@code NaN} with too few iterations)
+     * @param error the 99.9% confidence half-interval JMH reports; {@code NaN} when
+     *     unknown (too few iterations, or an interleaved run)
      */
     public record Throughput(double score, double error) {
     }
@@ -74,6 +85,11 @@ public final class ScenarioRunner {
      * @throws CommandLineOptionException when an option is not understood
      */
     public static void main(String[] args) throws RunnerException, CommandLineOptionException {
+        if (args.length > 0 && args[0].equals("--interleaved")) {
+            Duration measure = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 20);
+            System.out.print(table(interleaved(measure, measure)));
+            return;
+        }
         CommandLineOptions commandLine = new CommandLineOptions(args);
         OptionsBuilder builder = new OptionsBuilder();
         builder.parent(commandLine);
@@ -86,6 +102,20 @@ public final class ScenarioRunner {
         Collection<RunResult> results = new Runner(options).run();
         System.out.println();
         System.out.print(table(throughputs(results)));
+    }
+
+    /**
+     * Runs every scenario interleaved in this JVM (see the class description), in slices of a tenth of
+     * {@code measure}, at most 250 ms.
+     *
+     * @param warmup time each side runs before measuring
+     * @param measure time each side is measured
+     * @return the throughput of each benchmark, by its JMH name
+     */
+    public static Map<String, Throughput> interleaved(Duration warmup, Duration measure) {
+        Duration slice = measure.dividedBy(10).compareTo(Duration.ofMillis(250)) < 0
+                ? measure.dividedBy(10) : Duration.ofMillis(250);
+        return Interleaved.run(warmup, measure, slice);
     }
 
     /**

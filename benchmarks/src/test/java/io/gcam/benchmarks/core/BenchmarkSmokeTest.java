@@ -10,6 +10,7 @@ import io.gcam.core.ReferenceNumber;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,16 @@ class BenchmarkSmokeTest {
         assertThat(table.lines().toList().get(1))
                 .contains(audit.name(), "2,500 ± 100", "10,000", "0.25");
         assertThat(table.lines().toList().get(2)).endsWith("-");
+    }
+
+    @Test
+    void interleavedRunMeasuresBothSidesOfEveryScenario() {
+        Map<String, Throughput> results = ScenarioRunner.interleaved(Duration.ofMillis(20), Duration.ofMillis(40));
+
+        for (Scenario scenario : ScenarioRunner.SCENARIOS) {
+            assertThat(results.get(scenario.gcamBenchmark()).score()).as(scenario.gcamBenchmark()).isPositive();
+            assertThat(results.get(scenario.baselineBenchmark()).score()).as(scenario.baselineBenchmark()).isPositive();
+        }
     }
 
     private static boolean hasBenchmarkAnnotation(Class<?> type, String method) {
