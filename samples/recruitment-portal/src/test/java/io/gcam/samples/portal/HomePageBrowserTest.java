@@ -134,7 +134,7 @@ class HomePageBrowserTest {
 
         Object contentType = ((JavascriptExecutor) page).executeScript("return document.contentType");
         assertThat(contentType).isEqualTo("application/json");
-        JsonNode health = new ObjectMapper().readTree(page.findElement(By.tagName("body")).getText());
+        JsonNode health = new ObjectMapper().readTree(page.findElement(By.tagName("pre")).getText());
         assertThat(health.get("status").asText()).isEqualTo("UP");
     }
 

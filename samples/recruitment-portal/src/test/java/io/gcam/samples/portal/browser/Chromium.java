@@ -14,6 +14,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The system's Chromium and chromedriver (Debian's {@code chromium} and {@code chromium-driver}
@@ -53,6 +55,8 @@ public final class Chromium {
             "--disable-component-update",
             "--disable-sync",
             "--force-device-scale-factor=1");
+
+    private static final Logger LOG = LoggerFactory.getLogger(Chromium.class);
 
     private final Path browser;
     private final Path driver;
@@ -102,15 +106,18 @@ public final class Chromium {
         if (missing.isEmpty()) {
             return;
         }
-        String what = String.join(" and ", missing);
+        String what = String.join(" and ", missing) + (missing.size() == 1 ? " is" : " are");
         if ("true".equals(env.getOrDefault("CI", "").trim().toLowerCase(Locale.ROOT))) {
-            throw new IllegalStateException("The browser tests must run in CI, but " + what + " is not installed."
+            throw new IllegalStateException("The browser tests must run in CI, but " + what + " not installed."
                     + " Install them first: apt-get update && apt-get install -y chromium chromium-driver"
                     + " (.ci/run does this when `command -v chromium` fails).");
         }
-        Assumptions.abort("Browser tests skipped: " + what + " is not installed."
+        String message = "Browser tests skipped: " + what + " not installed."
                 + " Install them with: sudo apt-get install chromium chromium-driver"
-                + " (or point -D" + BROWSER_PROPERTY + "=... and -D" + DRIVER_PROPERTY + "=... at other binaries).");
+                + " (or point -D" + BROWSER_PROPERTY + "=... and -D" + DRIVER_PROPERTY + "=... at other binaries).";
+        // Surefire does not print why a whole class was skipped: say it in the build log.
+        LOG.warn(message);
+        Assumptions.abort(message);
     }
 
     /**

@@ -39,7 +39,8 @@ class ChromiumTest {
 
         assertThatThrownBy(() -> chromium.requireInstalled(Map.of()))
                 .isInstanceOf(TestAbortedException.class)
-                .hasMessageContaining("Browser tests skipped")
+                .hasMessageContaining("Browser tests skipped: Chromium (/nonexistent/chromium) and chromedriver"
+                        + " (/nonexistent/chromium) are not installed")
                 .hasMessageContaining("apt-get install chromium chromium-driver");
         assertThatThrownBy(() -> chromium.requireInstalled(Map.of("CI", "false")))
                 .isInstanceOf(TestAbortedException.class);
