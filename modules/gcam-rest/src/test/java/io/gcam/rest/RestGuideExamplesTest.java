@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gcam.core.Actor;
 import io.gcam.core.IdGenerator;
 import io.gcam.core.IdempotentExecutor;
+import io.gcam.core.LocalizedText;
 import io.gcam.core.NotFoundException;
 import io.gcam.core.jdbc.JdbcIdempotencyStore;
 import io.gcam.core.jdbc.LocalTransactions;
@@ -79,6 +80,7 @@ class RestGuideExamplesTest {
     @Path("/api/v1/notes")
     @Produces(MediaType.APPLICATION_JSON)
     public static class NotesResource {
+        private static final LocalizedText NOTE = LocalizedText.of("note", "筆記", "nota");
         private final Map<String, Note> notes = new ConcurrentHashMap<>();
         private final Clock clock = Clock.systemUTC();
         private final IdGenerator ids = IdGenerator.create(clock);
@@ -103,7 +105,7 @@ class RestGuideExamplesTest {
             Actor actor = RequestActor.from(security);
             Note note = notes.get(id);
             if (note == null || !actor.isOwnerOrStaffOf(note.ownerId(), "SAFP")) {
-                throw new NotFoundException("note", id);   // 404 problem in the caller's language
+                throw new NotFoundException(NOTE, id);     // 404 problem in the caller's language
             }
             return NoteMapper.INSTANCE.toView(note);
         }
@@ -195,6 +197,7 @@ class RestGuideExamplesTest {
         assertThat(asBob.statusCode()).isEqualTo(404);
         assertThat(asBob.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(asBob.headers().firstValue("Content-Language")).hasValue("zh-Hant");
+        assertThat(JSON.readTree(asBob.body()).get("detail").asText()).contains("筆記");
         assertThat(english.body()).isEqualTo("{\"type\":\"https://gcam.io/problems/not-found\",\"title\":\"Not found\","
                 + "\"status\":404,\"detail\":\"No note with id N-1 was found.\",\"code\":\"NOT_FOUND\"}");
     }
