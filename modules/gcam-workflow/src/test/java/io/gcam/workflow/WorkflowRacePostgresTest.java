@@ -98,4 +98,44 @@ class WorkflowRacePostgresTest {
             assertThat(instance1.audit.verify().ok()).isTrue();
         }
     }
+
+    @Test
+    void escalatesEachBreachExactlyOnceWhenTwoInstancesRunTheWorkerAtOnce() throws Exception {
+        TestDatabase db = TestDatabases.postgres();
+        try (HikariDataSource pool1 = db.newPool(8); HikariDataSource pool2 = db.newPool(8)) {
+            Fixture instance1 = new Fixture(pool1, REVIEW);
+            Fixture instance2 = new Fixture(pool2, REVIEW);
+            for (int i = 0; i < APPLICATIONS; i++) {
+                instance1.workflow.submit(Actor.applicant("citizen-" + i), "review", "SAFP", "{}");
+            }
+            instance1.clock.advance(java.time.Duration.ofDays(30));
+            instance2.clock.advance(java.time.Duration.ofDays(30));
+            ExecutorService executor = Executors.newFixedThreadPool(8);
+            try {
+                CyclicBarrier start = new CyclicBarrier(8);
+                List<Future<Integer>> runs = new ArrayList<>();
+                for (int t = 0; t < 8; t++) {
+                    Fixture instance = t % 2 == 0 ? instance1 : instance2;
+                    runs.add(executor.submit(() -> {
+                        start.await();
+                        return instance.workflow.escalateBreaches(1000);
+                    }));
+                }
+                int escalated = 0;
+                for (Future<Integer> run : runs) {
+                    escalated += run.get(2, TimeUnit.MINUTES);
+                }
+                assertThat(escalated).isEqualTo(APPLICATIONS);
+            } finally {
+                executor.shutdownNow();
+            }
+            long events = java.util.stream.Stream.concat(instance1.published.stream(), instance2.published.stream())
+                    .filter(e -> e.type().equals("workflow.sla_breached")).count();
+            assertThat(events).isEqualTo(APPLICATIONS);
+            assertThat(instance1.count("SELECT COUNT(*) FROM gcam_wf_application WHERE escalated_at IS NOT NULL"))
+                    .isEqualTo(APPLICATIONS);
+            assertThat(instance1.count("SELECT COUNT(*) FROM gcam_audit_entry WHERE action = 'application.sla_breached'"))
+                    .isEqualTo(APPLICATIONS);
+        }
+    }
 }
