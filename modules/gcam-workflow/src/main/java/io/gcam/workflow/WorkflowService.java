@@ -89,6 +89,7 @@ public final class WorkflowService {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkflowService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final LocalizedText APPLICATION_KIND = LocalizedText.of("application", "申請", "pedido");
 
     private final WorkflowDefinitions definitions;
     private final ApplicationStore store;
@@ -531,9 +532,9 @@ public final class WorkflowService {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(applicationId, "applicationId");
         Application application = store.find(applicationId)
-                .orElseThrow(() -> new NotFoundException("application", applicationId));
+                .orElseThrow(() -> new NotFoundException(APPLICATION_KIND, applicationId));
         if (!actor.isOwnerOrStaffOf(application.applicantId(), application.agency())) {
-            throw new NotFoundException("application", applicationId);
+            throw new NotFoundException(APPLICATION_KIND, applicationId);
         }
         return application;
     }
