@@ -454,13 +454,7 @@ public final class WorkflowService {
         String agency = requireStaff(actor, "read SLA list");
         LocalDate today = calendar.dateOf(now());
         LocalDate last = calendar.addWorkingDays(today, workingDays);
-        List<Application> result = new ArrayList<>();
-        for (Application a : store.dueBy(agency, last, Integer.MAX_VALUE)) {
-            if (a.stateDueOn() != null && !a.stateDueOn().isBefore(today) && result.size() < limit) {
-                result.add(a);
-            }
-        }
-        return result;
+        return store.dueBetween(agency, today, last, false, limit);
     }
 
     /**
@@ -472,7 +466,7 @@ public final class WorkflowService {
      */
     public List<Application> slaBreached(Actor actor, int limit) {
         String agency = requireStaff(actor, "read SLA list");
-        return store.dueBy(agency, calendar.dateOf(now()).minusDays(1), limit);
+        return store.dueBetween(agency, null, calendar.dateOf(now()).minusDays(1), false, limit);
     }
 
     /**
@@ -487,8 +481,8 @@ public final class WorkflowService {
         Actor system = Actor.system("workflow-sla-escalation");
         LocalDate yesterday = calendar.dateOf(now()).minusDays(1);
         int escalated = 0;
-        for (Application candidate : store.dueBy(null, yesterday, limit)) {
-            if (candidate.escalatedAt() != null || candidate.stateDueOn() == null) {
+        for (Application candidate : store.dueBetween(null, null, yesterday, true, limit)) {
+            if (candidate.stateDueOn() == null) {
                 continue;
             }
             LocalDate due = candidate.stateDueOn();

@@ -318,4 +318,15 @@ class WorkflowServiceTest {
         assertThat(moved.escalatedAt()).isNull();
         assertThat(moved.stateDueOn()).isEqualTo(LocalDate.of(2026, 10, 13));
     }
+
+    @Test
+    void escalatesNewBreachesEvenWhenOlderOnesFillTheBatch() {
+        submit();
+        submit();
+        f.clock.advance(Duration.ofDays(7));
+        assertThat(f.workflow.escalateBreaches(1)).isEqualTo(1);
+        assertThat(f.workflow.escalateBreaches(1)).isEqualTo(1);
+        assertThat(f.workflow.escalateBreaches(1)).isZero();
+        assertThat(f.count("SELECT COUNT(*) FROM gcam_wf_application WHERE escalated_at IS NOT NULL")).isEqualTo(2);
+    }
 }

@@ -213,17 +213,25 @@ public abstract class ApplicationStoreCompatibilityKit {
     }
 
     @Test
-    void listsApplicationsDueByADateEarliestFirst() {
+    void listsApplicationsDueInARangeEarliestFirst() {
         Application a = insert("a", "screening", LocalDate.of(2026, 10, 9));
         Application b = insert("b", "screening", LocalDate.of(2026, 10, 5));
-        insert("c", "screening", LocalDate.of(2026, 10, 12));
+        Application c = insert("c", "screening", LocalDate.of(2026, 10, 12));
         insert("d", "approved", null);
-        assertThat(store.dueBy(agency, LocalDate.of(2026, 10, 9), 10)).extracting(Application::id)
+        LocalDate oct9 = LocalDate.of(2026, 10, 9);
+        assertThat(store.dueBetween(agency, null, oct9, false, 10)).extracting(Application::id)
                 .containsExactly(b.id(), a.id());
-        assertThat(store.dueBy(agency, LocalDate.of(2026, 10, 9), 1)).extracting(Application::id)
+        assertThat(store.dueBetween(agency, null, oct9, false, 1)).extracting(Application::id)
                 .containsExactly(b.id());
-        assertThat(store.dueBy(null, LocalDate.of(2026, 10, 9), 10_000)).extracting(Application::id)
+        assertThat(store.dueBetween(agency, oct9, LocalDate.of(2026, 12, 31), false, 10)).extracting(Application::id)
+                .containsExactly(a.id(), c.id());
+        assertThat(store.dueBetween(null, null, oct9, false, 10_000)).extracting(Application::id)
                 .contains(b.id(), a.id());
+        assertThat(store.claimEscalation(b.id(), LocalDate.of(2026, 10, 5), T0)).isTrue();
+        assertThat(store.dueBetween(agency, null, oct9, true, 10)).extracting(Application::id)
+                .containsExactly(a.id());
+        assertThat(store.dueBetween(agency, null, oct9, false, 10)).extracting(Application::id)
+                .containsExactly(b.id(), a.id());
     }
 
     @Test

@@ -110,10 +110,13 @@ public final class InMemoryApplicationStore implements ApplicationStore {
     }
 
     @Override
-    public synchronized List<Application> dueBy(@Nullable String agency, LocalDate lastDueDate, int limit) {
+    public synchronized List<Application> dueBetween(@Nullable String agency, @Nullable LocalDate firstDueDate,
+            LocalDate lastDueDate, boolean unescalatedOnly, int limit) {
         return applications.values().stream()
                 .filter(a -> agency == null || a.agency().equals(agency))
                 .filter(a -> a.stateDueOn() != null && !a.stateDueOn().isAfter(lastDueDate))
+                .filter(a -> firstDueDate == null || !a.stateDueOn().isBefore(firstDueDate))
+                .filter(a -> !unescalatedOnly || a.escalatedAt() == null)
                 .sorted(DUE_ORDER)
                 .limit(limit)
                 .toList();

@@ -245,13 +245,18 @@ public final class JdbcApplicationStore implements ApplicationStore {
     }
 
     @Override
-    public List<Application> dueBy(@Nullable String agency, LocalDate lastDueDate, int limit) {
+    public List<Application> dueBetween(@Nullable String agency, @Nullable LocalDate firstDueDate,
+            LocalDate lastDueDate, boolean unescalatedOnly, int limit) {
         String sql = "SELECT " + COLUMNS + " FROM gcam_wf_application WHERE state_due_on IS NOT NULL"
-                + " AND state_due_on <= ?" + (agency != null ? " AND agency = ?" : "")
+                + " AND state_due_on <= ?" + (firstDueDate != null ? " AND state_due_on >= ?" : "")
+                + (unescalatedOnly ? " AND escalated_at IS NULL" : "") + (agency != null ? " AND agency = ?" : "")
                 + " ORDER BY state_due_on, submitted_at, id FETCH FIRST ? ROWS ONLY";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             int i = 1;
             s.setObject(i++, lastDueDate);
+            if (firstDueDate != null) {
+                s.setObject(i++, firstDueDate);
+            }
             if (agency != null) {
                 s.setString(i++, agency);
             }

@@ -91,12 +91,15 @@ public interface ApplicationStore {
 
     /**
      * @param agency an agency, or {@code null} for every agency
+     * @param firstDueDate the earliest state due date to include, or {@code null} for no lower bound
      * @param lastDueDate the latest state due date to include
+     * @param unescalatedOnly whether to leave out applications whose breach was already escalated
      * @param limit the most applications to return
-     * @return applications whose current state has a due date on or before {@code lastDueDate},
-     *     earliest due first
+     * @return applications whose current state has a due date in that range, earliest due first
+     *     (then by submission time and id)
      */
-    List<Application> dueBy(@Nullable String agency, LocalDate lastDueDate, int limit);
+    List<Application> dueBetween(@Nullable String agency, @Nullable LocalDate firstDueDate, LocalDate lastDueDate,
+            boolean unescalatedOnly, int limit);
 
     /**
      * Marks the SLA breach of the application's current state as escalated, if nobody did yet.
