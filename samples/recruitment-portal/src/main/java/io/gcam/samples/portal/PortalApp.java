@@ -113,6 +113,7 @@ public final class PortalApp implements AutoCloseable {
                     .register(new HealthResource(dataSource))
                     .register(new ApiResources.Me())
                     .register(new ApiResources.NotesResource(new Notes(dataSource, clock)));
+            io.gcam.samples.portal.workflow.WorkflowWiring.register(config, pool, clock);
             if (settings.mode() == Settings.Mode.DEMO) {
                 config.register(new ApiResources.DevLogin(users, sessions));
             }
