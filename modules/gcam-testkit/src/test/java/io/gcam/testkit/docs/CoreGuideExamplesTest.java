@@ -11,6 +11,8 @@ import io.gcam.core.AssociatedData;
 import io.gcam.core.AuditTrail;
 import io.gcam.core.BeanValidation;
 import io.gcam.core.BlindIndex;
+import io.gcam.core.BusinessCalendar;
+import io.gcam.core.ConfiguredHolidayCalendar;
 import io.gcam.core.ConfiguredKeyProvider;
 import io.gcam.core.CoreErrorCode;
 import io.gcam.core.DomainEvent;
@@ -38,6 +40,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -333,5 +336,18 @@ class CoreGuideExamplesTest {
 
         assertThat(committed).isEqualTo(1);
         assertThat(JdbcSequenceStore.create(pooledDataSource).current("invoice/2026")).isEqualTo(OptionalLong.of(1));
+    }
+
+    @Test
+    void countsWorkingDaysOverWeekendsAndHolidays() {
+        // tag::business-calendar[]
+        BusinessCalendar calendar = BusinessCalendar.builder()
+                .holidays(ConfiguredHolidayCalendar.parse(List.of("2026-12-24", "2026-12-25")))
+                .build(); // weekend Saturday and Sunday, zone Asia/Macau
+        LocalDate due = calendar.addWorkingDays(LocalDate.of(2026, 12, 23), 3);
+        // end::business-calendar[]
+
+        assertThat(due).isEqualTo(LocalDate.of(2026, 12, 30));
+        assertThat(calendar.workingDaysBetween(LocalDate.of(2026, 12, 23), due)).isEqualTo(3);
     }
 }
