@@ -28,3 +28,20 @@ CREATE TABLE gcam_identity_totp_step (
     last_step  BIGINT       NOT NULL,
     CONSTRAINT gcam_identity_totp_step_pk PRIMARY KEY (subject_id)
 );
+
+-- Verifications linked to one person (io.gcam.identity.jdbc.JdbcVerificationStore). The verified
+-- attributes are a FieldCipher ciphertext bound to (table, column, verification_id); the level and
+-- validity stay readable so the strongest valid verification can be chosen.
+CREATE TABLE gcam_identity_verification (
+    verification_id VARCHAR(64)              NOT NULL,
+    person_id       VARCHAR(255)             NOT NULL,
+    method          VARCHAR(32)              NOT NULL,
+    level           VARCHAR(16)              NOT NULL,
+    verified_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    expires_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    attributes      TEXT                     NOT NULL,
+    CONSTRAINT gcam_identity_verification_pk PRIMARY KEY (verification_id),
+    CONSTRAINT gcam_identity_verification_level_ck CHECK (level IN ('LOW', 'SUBSTANTIAL', 'HIGH'))
+);
+
+CREATE INDEX gcam_identity_verification_person_ix ON gcam_identity_verification (person_id, expires_at);
