@@ -14,6 +14,7 @@ import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWT;
@@ -169,6 +170,9 @@ public final class OidcIdTokenVerifier {
         List<JWK> candidates;
         try {
             candidates = keys.get(new JWKSelector(JWKMatcher.forJWSHeader(header)), null);
+        } catch (RateLimitReachedException e) {
+            // The kid is not in the cached JWKS and refreshing again so soon is refused: treat as unknown.
+            throw new IdTokenRejectedException(Reason.UNKNOWN_KEY);
         } catch (KeySourceException e) {
             throw new ProviderUnavailable(e);
         }
@@ -462,9 +466,13 @@ public final class OidcIdTokenVerifier {
         /**
          * @return the verifier
          * @throws NullPointerException when issuer, client id or JWKS URI is missing
-         * @throws IllegalArgumentException when the JWKS URI is not a URL
+         * @throws IllegalArgumentException when the JWKS URI is not a URL, or the refresh interval is
+         *     not shorter than the cache TTL
          */
         public OidcIdTokenVerifier build() {
+            if (jwksRefreshMinInterval.compareTo(jwksCacheTtl) >= 0) {
+                throw new IllegalArgumentException("jwksRefreshMinInterval must be shorter than jwksCacheTtl");
+            }
             return new OidcIdTokenVerifier(this);
         }
     }

@@ -53,6 +53,7 @@ public final class OneTimeCodeService {
     private static final Logger LOG = LoggerFactory.getLogger(OneTimeCodeService.class);
     private static final String HASH_PREFIX = "s256$";
     private static final String OBJECT_TYPE = "identity_code";
+    private static final java.util.regex.Pattern CHALLENGE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final OneTimeCodeStore store;
     private final CodeSender sender;
@@ -152,7 +153,7 @@ public final class OneTimeCodeService {
                 details.put("channel", result.stored.channel());
             }
             audit(actor, result.identity != null ? "identity.code.verified" : "identity.code.rejected",
-                    challengeId, details);
+                    CHALLENGE_ID.matcher(challengeId).matches() ? challengeId : "malformed", details);
             if (result.identity != null) {
                 events.publish(DomainEvent.builder("identity.verified")
                         .id(challengeId)
@@ -168,7 +169,8 @@ public final class OneTimeCodeService {
             LOG.info("one-time code {} verified", challengeId);
             return outcome.identity;
         }
-        LOG.info("one-time code {} rejected: {}", challengeId, outcome.kind);
+        LOG.info("one-time code {} rejected: {}", CHALLENGE_ID.matcher(challengeId).matches() ? challengeId : "(malformed)",
+                outcome.kind);
         switch (outcome.kind) {
             case "incorrect" -> throw new OneTimeCodeException(IdentityErrorCode.CODE_INCORRECT, outcome.attemptsLeft);
             case "locked" -> throw new OneTimeCodeException(IdentityErrorCode.CODE_LOCKED);
@@ -177,6 +179,9 @@ public final class OneTimeCodeService {
     }
 
     private Outcome check(String challengeId, @Nullable String code, String destination, Instant now) {
+        if (!CHALLENGE_ID.matcher(challengeId).matches()) {
+            return new Outcome("unknown", null, null, 0);
+        }
         Optional<StoredCode> found = store.find(challengeId);
         if (found.isEmpty()) {
             return new Outcome("unknown", null, null, 0);

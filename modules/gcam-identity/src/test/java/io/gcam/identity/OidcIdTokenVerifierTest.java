@@ -189,6 +189,25 @@ class OidcIdTokenVerifierTest {
     }
 
     @Test
+    void madeUpKeyIdsCannotMakeTheVerifierFetchTheJwksWithoutLimit() throws Exception {
+        OidcIdTokenVerifier limited = OidcIdTokenVerifier.builder().issuer(ISSUER).clientId(CLIENT)
+                .jwksUri(jwks.uri()).clock(clock).jwksCacheTtl(Duration.ofHours(2)).jwksRefreshMinInterval(Duration.ofHours(1))
+                .build();
+        limited.verify(CALLBACK, sign(rsa, JWSAlgorithm.RS256, claims().build()), NONCE);
+        for (int i = 0; i < 10; i++) {
+            RSAKey madeUp = new RSAKeyGenerator(2048).keyID("made-up-" + i).generate();
+            String token = sign(madeUp, JWSAlgorithm.RS256, claims().build());
+            assertThatThrownBy(() -> limited.verify(CALLBACK, token, NONCE))
+                    .isInstanceOfSatisfying(IdTokenRejectedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_KEY));
+        }
+        assertThat(jwks.fetches()).as("fetches within one rate-limit interval").isLessThanOrEqualTo(3);
+        // Tokens with a known key keep working from the cache.
+        assertThat(limited.verify(CALLBACK, sign(ec, JWSAlgorithm.ES256, claims().build()), NONCE).subjectId())
+                .isEqualTo("mo-eid-81723");
+    }
+
+    @Test
     void rejectsWrongIssuerAudienceAndAuthorizedParty() throws Exception {
         assertRejected(sign(rsa, JWSAlgorithm.RS256, claims().issuer("https://evil.example").build()), Reason.WRONG_ISSUER);
         assertRejected(sign(rsa, JWSAlgorithm.RS256, claims().audience("another-app").build()), Reason.WRONG_AUDIENCE);

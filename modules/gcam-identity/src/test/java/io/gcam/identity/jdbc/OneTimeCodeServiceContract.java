@@ -116,6 +116,14 @@ abstract class OneTimeCodeServiceContract {
     }
 
     @Test
+    void rejectsAnUnknownOrMalformedChallengeAsExpired() {
+        for (String challengeId : new String[] {"unknown-challenge", "bad id\n with control characters", "x".repeat(300)}) {
+            assertThatThrownBy(() -> service.verify(LOGIN, challengeId, "123456", EMAIL))
+                    .isInstanceOfSatisfying(OneTimeCodeException.class, e -> assertThat(e.code()).isEqualTo("CODE_EXPIRED"));
+        }
+    }
+
+    @Test
     void rejectsTheRightCodeForAnotherDestination() {
         CodeChallenge challenge = service.issue(LOGIN, "applicant-1", CodeChannel.EMAIL, EMAIL, Locale.ENGLISH);
         assertThatThrownBy(() -> service.verify(LOGIN, challenge.challengeId(), sender.lastCode(), "other@example.org"))
