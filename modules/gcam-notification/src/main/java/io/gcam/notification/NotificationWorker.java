@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * <p>Guarantees: delivery is at least once (a notification whose worker died is claimed again
  * when its lease ends; the email Message-ID stays the same); a transient failure is retried by
  * the {@link RetryPolicy} and becomes {@code TECHNICAL_FAILURE} after the last attempt; a
- * permanent failure stops at once. Each status change publishes {@code notification.<status>}
- * (e.g. {@code notification.delivered}, {@code notification.temporary-failure} written with an
- * underscore: {@code notification.temporary_failure}).
+ * permanent failure stops at once. Each recorded outcome publishes a domain event
+ * {@code notification.delivered}, {@code notification.temporary_failure},
+ * {@code notification.permanent_failure} or {@code notification.technical_failure}.
  *
  * <p>The lease must be longer than the slowest delivery a channel allows (for SMTP: connection
  * plus write plus read timeout), or a second worker may claim a notification that is still being
