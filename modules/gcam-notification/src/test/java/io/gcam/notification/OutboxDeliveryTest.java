@@ -323,4 +323,24 @@ class OutboxDeliveryTest {
                 .satisfies(n -> assertThat(n.text()).isEqualTo("Caro(a) Ana, bem-vindo(a)."));
         assertThat(service.findByReference(Actor.system("test"), "REG-10")).isEmpty();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void letsNotificationAdminsPreviewTemplatesWithoutStoringAnything(TestDatabase db) {
+        NotificationService service = service(db);
+
+        RenderedMessage preview = service.preview(STAFF, "welcome", Channel.EMAIL, GcamLocales.TRADITIONAL_CHINESE,
+                java.util.Map.of("name", "<陳大文>"));
+
+        assertThat(preview.subject()).isEqualTo("歡迎，<陳大文>");
+        assertThat(preview.html()).isEqualTo("<p>&lt;陳大文&gt; 您好，歡迎。</p>");
+        assertThat(preview.templateVersion()).isEqualTo(2);
+        assertThat(outbox.count("1 = 1")).isZero();
+        assertThatThrownBy(() -> service.preview(Actor.applicant("applicant-7"), "welcome", Channel.EMAIL,
+                GcamLocales.ENGLISH, java.util.Map.of("name", "x")))
+                .isInstanceOf(io.gcam.core.AccessDeniedException.class);
+        assertThatThrownBy(() -> service.preview(Actor.staff("clerk", "SAFP"), "welcome", Channel.EMAIL,
+                GcamLocales.ENGLISH, java.util.Map.of("name", "x")))
+                .isInstanceOf(io.gcam.core.AccessDeniedException.class);
+    }
 }
