@@ -37,9 +37,10 @@ import org.slf4j.LoggerFactory;
  * sends the same messages with plain Jakarta Mail over one reused Transport. Prints the
  * throughput ratio (outbox / baseline; target at least 0.7).
  *
- * <p>Run: {@code ./mvnw -B -q -o -pl benchmarks -am package -DskipTests} then
- * {@code ./mvnw -B -q -o -pl benchmarks exec:java -Dexec.mainClass=io.gcam.benchmarks.notification.NotificationOutboxBenchmark}
- * (or run the class from an IDE). Optional argument: the number of emails.
+ * <p>Not a JMH benchmark: one timed run of each side after a warm-up of 1,000 emails, in one JVM.
+ * Run: {@code ./mvnw -B -q -DskipTests package -pl benchmarks -am} then
+ * {@code java -cp benchmarks/target/benchmarks.jar io.gcam.benchmarks.notification.NotificationOutboxBenchmark}.
+ * Optional argument: the number of emails.
  */
 public final class NotificationOutboxBenchmark {
 
