@@ -89,20 +89,22 @@ final class ApiResources {
 
         private final DemoUsers users;
         private final Sessions sessions;
+        private final java.util.function.BiConsumer<String, io.gcam.core.Actor> onLogin;
 
-        DevLogin(DemoUsers users, Sessions sessions) {
+        DevLogin(DemoUsers users, Sessions sessions, java.util.function.BiConsumer<String, io.gcam.core.Actor> onLogin) {
             this.users = users;
             this.sessions = sessions;
+            this.onLogin = onLogin;
         }
 
         @POST
         @Consumes(MediaType.APPLICATION_JSON)
         public LoginResponse login(LoginRequest request) {
             String username = request.username() == null ? "" : request.username().trim();
-            if (users.find(username).isEmpty()) {
-                throw new NotFoundException(LocalizedText.of("demo user", "示範用戶", "utilizador de demonstração"), username);
-            }
+            var actor = users.find(username).orElseThrow(() -> new NotFoundException(
+                    LocalizedText.of("demo user", "示範用戶", "utilizador de demonstração"), username));
             Sessions.Issued issued = sessions.issue(username);
+            onLogin.accept(username, actor);
             return new LoginResponse(issued.token(), issued.expiresAt());
         }
     }

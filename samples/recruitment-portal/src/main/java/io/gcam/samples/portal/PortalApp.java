@@ -7,6 +7,7 @@ import io.gcam.core.GcamException;
 import io.gcam.core.IdempotentExecutor;
 import io.gcam.core.jdbc.JdbcIdempotencyStore;
 import io.gcam.core.jdbc.LocalTransactions;
+import io.gcam.samples.portal.notification.NotificationWiring;
 import io.gcam.core.jdbc.Migrations;
 import io.gcam.rest.GcamRestFeature;
 import java.io.IOException;
@@ -43,8 +44,11 @@ public final class PortalApp implements AutoCloseable {
     private final HikariDataSource pool;
     private final URI uri;
     private final Settings settings;
+    private final NotificationWiring notifications;
 
-    private PortalApp(HttpServer server, HikariDataSource pool, URI uri, Settings settings) {
+    private PortalApp(HttpServer server, HikariDataSource pool, URI uri, Settings settings,
+            NotificationWiring notifications) {
+        this.notifications = notifications;
         this.server = server;
         this.pool = pool;
         this.uri = uri;
@@ -87,11 +91,14 @@ public final class PortalApp implements AutoCloseable {
         Settings settings = Settings.fromEnvironment(env);
         LOG.info("Starting the recruitment portal: {}", settings);
         HikariDataSource pool = openPool(settings);
+        NotificationWiring notifications = null;
         try {
             Migrations.migrate(pool, "core");
             Migrations.migrate(pool, "portal");
             Clock clock = Clock.systemUTC();
-            DataSource dataSource = LocalTransactions.over(pool).dataSource();
+            LocalTransactions transactions = LocalTransactions.over(pool);
+            DataSource dataSource = transactions.dataSource();
+            notifications = NotificationWiring.start(settings.mode() == Settings.Mode.DEMO, env, transactions, clock);
             DemoUsers users = new DemoUsers(dataSource);
             Sessions sessions = new Sessions(dataSource, users, clock);
             if (settings.mode() == Settings.Mode.DEMO) {
@@ -114,8 +121,9 @@ public final class PortalApp implements AutoCloseable {
                     .register(new ApiResources.Me())
                     .register(new ApiResources.NotesResource(new Notes(dataSource, clock)));
             io.gcam.samples.portal.workflow.WorkflowWiring.register(config, pool, clock);
+            notifications.register(config);
             if (settings.mode() == Settings.Mode.DEMO) {
-                config.register(new ApiResources.DevLogin(users, sessions));
+                config.register(new ApiResources.DevLogin(users, sessions, notifications::welcome));
             }
             URI bind = URI.create("http://" + settings.host() + ":" + settings.port() + "/");
             HttpServer server = GrizzlyHttpServerFactory.createHttpServer(bind, config, false);
@@ -126,15 +134,23 @@ public final class PortalApp implements AutoCloseable {
                     + ":" + port + "/");
             LOG.info("Recruitment portal ({} mode) is up at {}  (health: {}health)",
                     settings.mode().name().toLowerCase(java.util.Locale.ROOT), uri, uri);
-            return new PortalApp(server, pool, uri, settings);
+            return new PortalApp(server, pool, uri, settings, notifications);
         } catch (IOException e) {
+            closeQuietly(notifications);
             pool.close();
             throw new GcamException(CoreErrorCode.CONFIGURATION_INVALID, e,
                     "cannot listen on " + settings.host() + ":" + settings.port() + " (" + e.getMessage()
                             + "); set GCAM_PORT to a free port");
         } catch (RuntimeException e) {
+            closeQuietly(notifications);
             pool.close();
             throw e;
+        }
+    }
+
+    private static void closeQuietly(@org.jspecify.annotations.Nullable NotificationWiring notifications) {
+        if (notifications != null) {
+            notifications.close();
         }
     }
 
@@ -195,6 +211,7 @@ public final class PortalApp implements AutoCloseable {
             LOG.warn("The HTTP server did not stop cleanly: {}", e.toString());
             server.shutdownNow();
         } finally {
+            notifications.close();
             pool.close();
         }
         LOG.info("Recruitment portal stopped");

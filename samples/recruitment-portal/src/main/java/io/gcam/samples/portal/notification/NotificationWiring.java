@@ -1,0 +1,362 @@
+package io.gcam.samples.portal.notification;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.gcam.core.Actor;
+import io.gcam.core.CoreErrorCode;
+import io.gcam.core.GcamException;
+import io.gcam.core.GcamLocales;
+import io.gcam.core.Page;
+import io.gcam.core.PageRequest;
+import io.gcam.core.jdbc.LocalTransactions;
+import io.gcam.core.jdbc.Migrations;
+import io.gcam.notification.InboxChannel;
+import io.gcam.notification.InboxMessage;
+import io.gcam.notification.Notification;
+import io.gcam.notification.NotificationRequest;
+import io.gcam.notification.NotificationService;
+import io.gcam.notification.NotificationTemplate;
+import io.gcam.notification.NotificationTemplates;
+import io.gcam.notification.NotificationWorker;
+import io.gcam.notification.SmtpEmailChannel;
+import io.gcam.notification.SmtpSecurity;
+import io.gcam.notification.jdbc.JdbcInboxStore;
+import io.gcam.notification.jdbc.JdbcOutboxStore;
+import io.gcam.rest.RequestActor;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires gcam-notification into the portal. Demo mode starts an embedded GreenMail SMTP server and
+ * shows what it received at {@code /dev/mail} and {@code GET /api/v1/dev/mail}. Production mode
+ * sends over the SMTP server named by these environment variables:
+ *
+ * <ul>
+ *   <li>{@code GCAM_SMTP_HOST} (no email is sent without it; notifications wait in the outbox)</li>
+ *   <li>{@code GCAM_SMTP_PORT} (default by security: 25, 587, 465)</li>
+ *   <li>{@code GCAM_SMTP_SECURITY}: {@code starttls} (default), {@code smtps} or {@code none}</li>
+ *   <li>{@code GCAM_SMTP_USER}, {@code GCAM_SMTP_PASSWORD} (optional)</li>
+ *   <li>{@code GCAM_SMTP_FROM} (default {@code no-reply@portal.gcam.example})</li>
+ * </ul>
+ */
+public final class NotificationWiring implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationWiring.class);
+    private static final String AGENCY = "SAFP";
+    private static final String DEMO_MAIL_DOMAIN = "demo.gcam.example";
+
+    static final NotificationTemplate WELCOME = NotificationTemplate.builder("portal-welcome")
+            .version(1)
+            .email(GcamLocales.ENGLISH, "Welcome to the recruitment portal, ((name))",
+                    "Dear ((name)),\n\nyou signed in to the recruitment portal. This message comes from"
+                            + " gcam-notification through the transactional outbox.",
+                    "<p>Dear ((name)),</p><p>you signed in to the recruitment portal. This message comes from"
+                            + " <b>gcam-notification</b> through the transactional outbox.</p>")
+            .email(GcamLocales.TRADITIONAL_CHINESE, "((name))，歡迎使用招聘入口網站",
+                    "((name)) 您好：\n\n您已登入招聘入口網站。", "<p>((name)) 您好：</p><p>您已登入招聘入口網站。</p>")
+            .email(GcamLocales.PORTUGUESE, "Bem-vindo(a) ao portal de recrutamento, ((name))",
+                    "Caro(a) ((name)),\n\niniciou sessão no portal de recrutamento.",
+                    "<p>Caro(a) ((name)),</p><p>iniciou sessão no portal de recrutamento.</p>")
+            .inApp(GcamLocales.ENGLISH, "Welcome, ((name))! You signed in to the recruitment portal.")
+            .inApp(GcamLocales.TRADITIONAL_CHINESE, "((name))，歡迎！您已登入招聘入口網站。")
+            .inApp(GcamLocales.PORTUGUESE, "Bem-vindo(a), ((name))! Iniciou sessão no portal de recrutamento.")
+            .build();
+
+    private final NotificationService service;
+    private final NotificationWorker worker;
+    private final @Nullable GreenMail mailbox;
+    private final @Nullable SmtpEmailChannel email;
+
+    private NotificationWiring(NotificationService service, NotificationWorker worker, @Nullable GreenMail mailbox,
+            @Nullable SmtpEmailChannel email) {
+        this.service = service;
+        this.worker = worker;
+        this.mailbox = mailbox;
+        this.email = email;
+    }
+
+    /**
+     * Migrates the notification tables, starts the mail server (demo) and the delivery worker.
+     *
+     * @param demo whether the portal runs in demo mode
+     * @param env environment variables (SMTP settings in production mode)
+     * @param tx the portal's transactions
+     * @param clock the clock
+     * @return the wiring; close it when the portal stops
+     */
+    public static NotificationWiring start(boolean demo, Map<String, String> env, LocalTransactions tx, Clock clock) {
+        Migrations.migrate(tx.dataSource(), "notification");
+        JdbcOutboxStore outbox = JdbcOutboxStore.create(tx.dataSource());
+        JdbcInboxStore inbox = JdbcInboxStore.create(tx.dataSource());
+        NotificationService service = NotificationService.builder()
+                .store(outbox).inbox(inbox).templates(NotificationTemplates.of(WELCOME))
+                .transactions(tx).clock(clock).build();
+        GreenMail mailbox = null;
+        SmtpEmailChannel email;
+        if (demo) {
+            mailbox = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+            mailbox.start();
+            email = SmtpEmailChannel.builder().host("127.0.0.1").port(mailbox.getSmtp().getPort())
+                    .security(SmtpSecurity.NONE).from("no-reply@portal.gcam.example", "GCAM Recruitment Portal").build();
+            LOG.info("Demo mailbox (GreenMail) listening on SMTP port {}; see /dev/mail", mailbox.getSmtp().getPort());
+        } else {
+            email = productionSmtp(env);
+        }
+        NotificationWorker.Builder worker = NotificationWorker.builder().store(outbox).clock(clock)
+                .channel(InboxChannel.over(inbox)).pollInterval(Duration.ofMillis(500));
+        if (email != null) {
+            worker.channel(email);
+        }
+        return new NotificationWiring(service, worker.build().start(), mailbox, email);
+    }
+
+    private static @Nullable SmtpEmailChannel productionSmtp(Map<String, String> env) {
+        String host = env.get("GCAM_SMTP_HOST");
+        if (host == null || host.isBlank()) {
+            LOG.warn("GCAM_SMTP_HOST is not set: emails wait in the outbox until an SMTP server is configured");
+            return null;
+        }
+        SmtpEmailChannel.Builder b = SmtpEmailChannel.builder().host(host.trim());
+        String security = env.getOrDefault("GCAM_SMTP_SECURITY", "starttls").trim().toUpperCase(Locale.ROOT);
+        try {
+            b.security(SmtpSecurity.valueOf(security));
+            if (env.get("GCAM_SMTP_PORT") != null) {
+                b.port(Integer.parseInt(env.get("GCAM_SMTP_PORT").trim()));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new GcamException(CoreErrorCode.CONFIGURATION_INVALID, e,
+                    "GCAM_SMTP_SECURITY must be starttls, smtps or none and GCAM_SMTP_PORT a port number");
+        }
+        if (env.get("GCAM_SMTP_USER") != null) {
+            b.credentials(env.get("GCAM_SMTP_USER"), env.getOrDefault("GCAM_SMTP_PASSWORD", ""));
+        }
+        b.from(env.getOrDefault("GCAM_SMTP_FROM", "no-reply@portal.gcam.example"), "GCAM Recruitment Portal");
+        return b.build();
+    }
+
+    /**
+     * Registers the REST resources.
+     *
+     * @param config the portal's resource configuration
+     */
+    public void register(ResourceConfig config) {
+        config.register(new NotificationsResource(service)).register(new InboxResource(service));
+        if (mailbox != null) {
+            config.register(new DevMailResource(mailbox));
+        }
+    }
+
+    /**
+     * Sends the welcome notification of a demo user who just signed in: by email, and to the
+     * in-app inbox of an applicant.
+     *
+     * @param username the demo user name, e.g. {@code applicant1}
+     * @param actor the user
+     */
+    public void welcome(String username, Actor actor) {
+        Actor system = Actor.system("portal-dev-login");
+        service.send(system, NotificationRequest.builder(WELCOME.id()).toEmail(username + "@" + DEMO_MAIL_DOMAIN)
+                .value("name", username).reference(username).agency(AGENCY).build());
+        if (actor.isApplicant()) {
+            service.send(system, NotificationRequest.builder(WELCOME.id()).toSubject(actor.subjectId())
+                    .channel(io.gcam.notification.Channel.IN_APP).value("name", username).reference(username)
+                    .agency(AGENCY).build());
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.close();
+        if (email != null) {
+            email.close();
+        }
+        if (mailbox != null) {
+            mailbox.stop();
+        }
+    }
+
+    /**
+     * A notification as staff see it (recipient masked, no content).
+     *
+     * @param id the id
+     * @param reference the caller's reference
+     * @param template template id and version
+     * @param channel the channel
+     * @param language the language
+     * @param recipient masked recipient
+     * @param status the status
+     * @param attempts attempts so far
+     * @param createdAt when it was requested
+     * @param updatedAt last status change
+     */
+    public record NotificationView(String id, @Nullable String reference, String template, String channel,
+            String language, String recipient, String status, int attempts, Instant createdAt, Instant updatedAt) {
+        static NotificationView of(Notification n) {
+            return new NotificationView(n.id(), n.reference(), n.templateId() + "@" + n.templateVersion(),
+                    n.channel().name(), n.locale().toLanguageTag(), io.gcam.notification.Addresses.mask(n.recipient()),
+                    n.status().wireName(), n.attempts(), n.createdAt(), n.updatedAt());
+        }
+    }
+
+    /** {@code GET /api/v1/notifications?reference=...}: staff follow notifications by reference. */
+    @Path("/api/v1/notifications")
+    @Produces(MediaType.APPLICATION_JSON)
+    public static final class NotificationsResource {
+        private final NotificationService service;
+
+        NotificationsResource(NotificationService service) {
+            this.service = service;
+        }
+
+        /**
+         * @param reference the caller's reference
+         * @param security the request's security context
+         * @return the notifications with that reference the caller may see
+         */
+        @GET
+        public List<NotificationView> byReference(@QueryParam("reference") @Nullable String reference,
+                @Context SecurityContext security) {
+            Actor actor = RequestActor.from(security);
+            if (!actor.isStaff()) {
+                throw new io.gcam.core.AccessDeniedException("list notifications");
+            }
+            if (reference == null || reference.isBlank()) {
+                throw io.gcam.core.ValidationException.of("reference", io.gcam.core.LocalizedText.of(
+                        "Give the reference to look up.", "請提供要查詢的參考編號。", "Indique a referência a consultar."));
+            }
+            return service.findByReference(actor, reference).stream().map(NotificationView::of).toList();
+        }
+    }
+
+    /** {@code GET /api/v1/me/inbox}: the applicant's in-app messages, newest first. */
+    @Path("/api/v1/me/inbox")
+    @Produces(MediaType.APPLICATION_JSON)
+    public static final class InboxResource {
+        private final NotificationService service;
+
+        InboxResource(NotificationService service) {
+            this.service = service;
+        }
+
+        /**
+         * @param page page number from 0
+         * @param security the request's security context
+         * @return the page
+         */
+        @GET
+        public Page<InboxMessage> inbox(@QueryParam("page") int page, @Context SecurityContext security) {
+            return service.inbox(RequestActor.from(security), PageRequest.of(page, PageRequest.DEFAULT_SIZE));
+        }
+    }
+
+    /**
+     * One received message in the demo mailbox.
+     *
+     * @param messageId the Message-ID
+     * @param to the recipients
+     * @param subject the subject
+     * @param language the Content-Language
+     * @param receivedAt when GreenMail received it
+     */
+    public record MailView(String messageId, String to, String subject, @Nullable String language,
+            @Nullable Instant receivedAt) {
+    }
+
+    /** {@code GET /api/v1/dev/mail} (JSON) and {@code GET /dev/mail} (HTML): the demo mailbox. */
+    @Path("/")
+    public static final class DevMailResource {
+        private final GreenMail mailbox;
+
+        DevMailResource(GreenMail mailbox) {
+            this.mailbox = mailbox;
+        }
+
+        /** @return the received messages, newest first */
+        @GET
+        @Path("api/v1/dev/mail")
+        @Produces(MediaType.APPLICATION_JSON)
+        public List<MailView> json() {
+            List<MailView> views = new ArrayList<>();
+            for (MimeMessage m : mailbox.getReceivedMessages()) {
+                try {
+                    String[] language = m.getHeader("Content-Language");
+                    views.add(new MailView(m.getMessageID(), String.join(", ",
+                            java.util.Arrays.stream(m.getAllRecipients()).map(Object::toString).toList()),
+                            m.getSubject(), language == null ? null : language[0],
+                            m.getReceivedDate() == null ? null : m.getReceivedDate().toInstant()));
+                } catch (MessagingException e) {
+                    LOG.warn("demo mailbox: cannot read a message", e);
+                }
+            }
+            java.util.Collections.reverse(views);
+            return views;
+        }
+
+        /** @return the mailbox as a page */
+        @GET
+        @Path("dev/mail")
+        @Produces(MediaType.TEXT_HTML)
+        public String html() {
+            StringBuilder rows = new StringBuilder();
+            MimeMessage[] messages = mailbox.getReceivedMessages();
+            for (int i = messages.length - 1; i >= 0; i--) {
+                MimeMessage m = messages[i];
+                try {
+                    rows.append("<tr><td>").append(esc(String.valueOf(m.getAllRecipients()[0]))).append("</td><td>")
+                            .append(esc(m.getSubject())).append("</td><td><pre>").append(esc(text(m)))
+                            .append("</pre></td><td><code>").append(esc(m.getMessageID())).append("</code></td></tr>");
+                } catch (MessagingException | IOException e) {
+                    LOG.warn("demo mailbox: cannot read a message", e);
+                }
+            }
+            return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Demo mailbox</title></head>"
+                    + "<body><h1>Demo mailbox</h1><p>Emails the portal sent to the embedded GreenMail server"
+                    + " (demo mode only). Sign in as a demo user to receive a welcome email.</p>"
+                    + "<table border=\"1\"><thead><tr><th>To</th><th>Subject</th><th>Text</th><th>Message-ID</th></tr>"
+                    + "</thead><tbody>" + rows + "</tbody></table></body></html>";
+        }
+
+        private static String text(jakarta.mail.Part part) throws MessagingException, IOException {
+            Object content = part.getContent();
+            if (content instanceof String s) {
+                return part.isMimeType("text/plain") ? s : "";
+            }
+            if (content instanceof jakarta.mail.Multipart mp) {
+                for (int i = 0; i < mp.getCount(); i++) {
+                    String t = text(mp.getBodyPart(i));
+                    if (!t.isEmpty()) {
+                        return t;
+                    }
+                }
+            }
+            return "";
+        }
+
+        private static String esc(@Nullable String s) {
+            if (s == null) {
+                return "";
+            }
+            return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                    .replace("'", "&#39;");
+        }
+    }
+}
