@@ -113,6 +113,8 @@ public final class PortalApp implements AutoCloseable {
                     .register(new HealthResource(dataSource))
                     .register(new ApiResources.Me())
                     .register(new ApiResources.NotesResource(new Notes(dataSource, clock)));
+            config.registerInstances(io.gcam.samples.portal.registration.RegistrationWiring.resources(
+                    pool, clock, settings.mode() == Settings.Mode.DEMO));
             if (settings.mode() == Settings.Mode.DEMO) {
                 config.register(new ApiResources.DevLogin(users, sessions));
             }
