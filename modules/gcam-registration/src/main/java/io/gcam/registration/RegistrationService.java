@@ -225,8 +225,8 @@ public final class RegistrationService {
     }
 
     /**
-     * Lists activities, newest first. Applicants see the published ones (open and closed); staff see
-     * every activity of their own agency.
+     * Lists activities, newest first. Applicants see the open ones (a closed activity stays readable
+     * by id); staff see every activity of their own agency; the system sees all.
      *
      * @param actor who asks
      * @param page which page
