@@ -309,6 +309,12 @@ public final class RegistrationService {
             throw new NotEligibleException(eligibility.reasons());
         }
         ActivityDefinition d = activity.definition();
+        Session seen = activity.session(sessionId).orElseThrow();
+        if (seen.taken() >= seen.capacity() && seen.waitlisted() >= d.effectiveWaitlistLimit()) {
+            // Full when the activity was read: reject without a transaction. (A seat freed since then is
+            // not missed by anyone waiting: promotion hands it to the waitlist first.)
+            throw new RegistrationException(RegistrationErrorCode.REGISTRATION_FULL);
+        }
         SeatRequest request = new SeatRequest(ids.next(RegistrationId::new), activity.id(), sessionId,
                 actor.subjectId(), now, d.maxSessionsPerApplicant(), d.effectiveWaitlistLimit());
         return transactions.inTransaction(() -> {
