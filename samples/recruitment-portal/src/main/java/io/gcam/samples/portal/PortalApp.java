@@ -115,6 +115,7 @@ public final class PortalApp implements AutoCloseable {
                     .register(new ApiResources.NotesResource(new Notes(dataSource, clock)));
             config.registerInstances(io.gcam.samples.portal.registration.RegistrationWiring.resources(
                     pool, clock, settings.mode() == Settings.Mode.DEMO));
+            io.gcam.samples.portal.workflow.WorkflowWiring.register(config, pool, clock);
             if (settings.mode() == Settings.Mode.DEMO) {
                 config.register(new ApiResources.DevLogin(users, sessions));
             }
