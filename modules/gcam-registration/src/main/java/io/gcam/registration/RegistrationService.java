@@ -310,9 +310,11 @@ public final class RegistrationService {
         }
         ActivityDefinition d = activity.definition();
         Session seen = activity.session(sessionId).orElseThrow();
-        if (seen.taken() >= seen.capacity() && seen.waitlisted() >= d.effectiveWaitlistLimit()) {
+        if (seen.taken() >= seen.capacity() && seen.waitlisted() >= d.effectiveWaitlistLimit()
+                && !holdsActiveRegistration(activity.id(), actor.subjectId())) {
             // Full when the activity was read: reject without a transaction. (A seat freed since then is
-            // not missed by anyone waiting: promotion hands it to the waitlist first.)
+            // not missed by anyone waiting: promotion hands it to the waitlist first.) Applicants who
+            // already hold a registration go on to the store, which answers ALREADY_REGISTERED.
             throw new RegistrationException(RegistrationErrorCode.REGISTRATION_FULL);
         }
         SeatRequest request = new SeatRequest(ids.next(RegistrationId::new), activity.id(), sessionId,
@@ -409,6 +411,12 @@ public final class RegistrationService {
             recordChange(actor, activity, "registration.session_changed", result);
             return result;
         });
+    }
+
+    private boolean holdsActiveRegistration(ActivityId activityId, String applicantId) {
+        RegistrationQuery mine = RegistrationQuery.of(activityId).applicant(applicantId);
+        return store.registrations(mine.status(RegistrationStatus.CONFIRMED), PageRequest.of(0, 1)).total() > 0
+                || store.registrations(mine.status(RegistrationStatus.WAITLISTED), PageRequest.of(0, 1)).total() > 0;
     }
 
     private void recordChange(Actor actor, Activity activity, String action, Cancellation result) {

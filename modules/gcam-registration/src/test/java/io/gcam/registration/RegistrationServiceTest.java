@@ -203,6 +203,17 @@ class RegistrationServiceTest {
     }
 
     @Test
+    void tellsTheHolderOfTheLastSeatThatTheyAreAlreadyRegisteredNotThatItIsFull() {
+        Activity a = f.openActivity(exam().session(session("Room A", 1, 0)).build());
+        SessionId s = a.sessions().get(0).id();
+        service.register(applicant(1), s);
+        assertThatThrownBy(() -> service.register(applicant(1), s)).isInstanceOfSatisfying(GcamException.class,
+                e -> assertThat(e.code()).isEqualTo("ALREADY_REGISTERED"));
+        assertThatThrownBy(() -> service.register(applicant(2), s)).isInstanceOfSatisfying(GcamException.class,
+                e -> assertThat(e.code()).isEqualTo("REGISTRATION_FULL"));
+    }
+
+    @Test
     void letsAnApplicantHoldAsManySessionsAsTheActivityAllows() {
         Activity a = f.openActivity(exam().session(session("A", 5, 0)).session(session("B", 5, 1))
                 .session(session("C", 5, 2)).maxSessionsPerApplicant(2).build());
