@@ -414,9 +414,8 @@ public final class RegistrationService {
     }
 
     private boolean holdsActiveRegistration(ActivityId activityId, String applicantId) {
-        RegistrationQuery mine = RegistrationQuery.of(activityId).applicant(applicantId);
-        return store.registrations(mine.status(RegistrationStatus.CONFIRMED), PageRequest.of(0, 1)).total() > 0
-                || store.registrations(mine.status(RegistrationStatus.WAITLISTED), PageRequest.of(0, 1)).total() > 0;
+        return store.registrations(RegistrationQuery.of(activityId).applicant(applicantId),
+                PageRequest.of(0, PageRequest.MAX_SIZE)).items().stream().anyMatch(r -> r.status().isActive());
     }
 
     private void recordChange(Actor actor, Activity activity, String action, Cancellation result) {
