@@ -120,6 +120,8 @@ public final class PortalApp implements AutoCloseable {
                     .register(new HealthResource(dataSource))
                     .register(new ApiResources.Me())
                     .register(new ApiResources.NotesResource(new Notes(dataSource, clock)));
+            config.registerInstances(io.gcam.samples.portal.registration.RegistrationWiring.resources(
+                    pool, clock, settings.mode() == Settings.Mode.DEMO));
             io.gcam.samples.portal.workflow.WorkflowWiring.register(config, pool, clock);
             notifications.register(config);
             if (settings.mode() == Settings.Mode.DEMO) {
