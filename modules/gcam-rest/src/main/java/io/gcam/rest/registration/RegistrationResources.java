@@ -87,7 +87,7 @@ public final class RegistrationResources {
      */
     public static Set<Object> create(RegistrationService service) {
         Objects.requireNonNull(service, "service");
-        return Set.of(new Activities(service), new Registrations(service));
+        return Set.of(new Activities(service), new MyRegistrations(service), new Registrations(service));
     }
 
     /** {@code /api/v1/activities}. */
@@ -262,13 +262,16 @@ public final class RegistrationResources {
         }
     }
 
-    /** {@code /api/v1/me/registrations} and {@code /api/v1/registrations/{id}}. */
-    @Path("/api/v1")
+    /**
+     * {@code /api/v1/me/registrations}. Each resource claims its own path: a root resource on
+     * {@code /api/v1} alone would shadow every other resource under {@code /api/v1}.
+     */
+    @Path("/api/v1/me/registrations")
     @Produces(MediaType.APPLICATION_JSON)
-    public static final class Registrations {
+    public static final class MyRegistrations {
         private final RegistrationService service;
 
-        Registrations(RegistrationService service) {
+        MyRegistrations(RegistrationService service) {
             this.service = service;
         }
 
@@ -279,11 +282,21 @@ public final class RegistrationResources {
          * @return the caller's registrations, newest first
          */
         @GET
-        @Path("me/registrations")
         public Page<RegistrationDto> mine(@QueryParam("page") @DefaultValue("0") int page,
                 @QueryParam("size") @DefaultValue("20") int size, @Context SecurityContext security) {
             return service.myRegistrations(RequestActor.from(security), PageRequest.of(page, size))
                     .map(RegistrationDto::of);
+        }
+    }
+
+    /** {@code /api/v1/registrations/{id}}, its admission slip and its cancellation. */
+    @Path("/api/v1/registrations")
+    @Produces(MediaType.APPLICATION_JSON)
+    public static final class Registrations {
+        private final RegistrationService service;
+
+        Registrations(RegistrationService service) {
+            this.service = service;
         }
 
         /**
@@ -292,7 +305,7 @@ public final class RegistrationResources {
          * @return the registration
          */
         @GET
-        @Path("registrations/{id}")
+        @Path("{id}")
         public RegistrationDto get(@PathParam("id") String id, @Context SecurityContext security) {
             Actor actor = RequestActor.from(security);
             Registration r = service.registration(actor, new RegistrationId(id));
@@ -305,7 +318,7 @@ public final class RegistrationResources {
          * @return the admission slip
          */
         @GET
-        @Path("registrations/{id}/slip")
+        @Path("{id}/slip")
         public AdmissionSlipDto slip(@PathParam("id") String id, @Context SecurityContext security) {
             return AdmissionSlipDto.of(service.admissionSlip(RequestActor.from(security), new RegistrationId(id)));
         }
@@ -316,7 +329,7 @@ public final class RegistrationResources {
          * @return the cancelled registration (who was promoted is not shown: that is another applicant)
          */
         @DELETE
-        @Path("registrations/{id}")
+        @Path("{id}")
         public RegistrationDto cancel(@PathParam("id") String id, @Context SecurityContext security) {
             return RegistrationDto.of(service.cancel(RequestActor.from(security), new RegistrationId(id)).registration());
         }

@@ -161,7 +161,7 @@ public final class NotificationWiring implements AutoCloseable {
     public void register(ResourceConfig config) {
         config.register(new NotificationsResource(service)).register(new InboxResource(service));
         if (mailbox != null) {
-            config.register(new DevMailResource(mailbox));
+            config.register(new DevMailApi(mailbox)).register(new DevMailPage(mailbox));
         }
     }
 
@@ -281,9 +281,11 @@ public final class NotificationWiring implements AutoCloseable {
             @Nullable Instant receivedAt) {
     }
 
-    /** {@code GET /api/v1/dev/mail} (JSON) and {@code GET /dev/mail} (HTML): the demo mailbox. */
-    @Path("/")
-    public static final class DevMailResource {
+    /**
+     * The demo mailbox's two views, served by {@link DevMailApi} and {@link DevMailPage}. Each of
+     * those claims its own full path: a root resource on {@code /} would shadow others.
+     */
+    static final class DevMailResource {
         private final GreenMail mailbox;
 
         DevMailResource(GreenMail mailbox) {
@@ -291,10 +293,7 @@ public final class NotificationWiring implements AutoCloseable {
         }
 
         /** @return the received messages, newest first */
-        @GET
-        @Path("api/v1/dev/mail")
-        @Produces(MediaType.APPLICATION_JSON)
-        public List<MailView> json() {
+        List<MailView> json() {
             List<MailView> views = new ArrayList<>();
             for (MimeMessage m : mailbox.getReceivedMessages()) {
                 try {
@@ -312,10 +311,7 @@ public final class NotificationWiring implements AutoCloseable {
         }
 
         /** @return the mailbox as a page */
-        @GET
-        @Path("dev/mail")
-        @Produces(MediaType.TEXT_HTML)
-        public String html() {
+        String html() {
             StringBuilder rows = new StringBuilder();
             MimeMessage[] messages = mailbox.getReceivedMessages();
             for (int i = messages.length - 1; i >= 0; i--) {
@@ -357,6 +353,40 @@ public final class NotificationWiring implements AutoCloseable {
             }
             return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
                     .replace("'", "&#39;");
+        }
+    }
+
+    /** {@code GET /api/v1/dev/mail}: the demo mailbox as JSON. */
+    @Path("/api/v1/dev/mail")
+    public static final class DevMailApi {
+        private final DevMailResource mailbox;
+
+        DevMailApi(GreenMail mailbox) {
+            this.mailbox = new DevMailResource(mailbox);
+        }
+
+        /** @return the received messages, newest first */
+        @GET
+        @Produces(MediaType.APPLICATION_JSON)
+        public List<MailView> json() {
+            return mailbox.json();
+        }
+    }
+
+    /** {@code GET /dev/mail}: the demo mailbox as a page. */
+    @Path("/dev/mail")
+    public static final class DevMailPage {
+        private final DevMailResource mailbox;
+
+        DevMailPage(GreenMail mailbox) {
+            this.mailbox = new DevMailResource(mailbox);
+        }
+
+        /** @return the mailbox as a page */
+        @GET
+        @Produces(MediaType.TEXT_HTML)
+        public String html() {
+            return mailbox.html();
         }
     }
 }
