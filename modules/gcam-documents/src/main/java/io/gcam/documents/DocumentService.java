@@ -129,7 +129,8 @@ public final class DocumentService {
      * @param documentType a document type of the owner's checklist
      * @param declaredFileName the file name as uploaded
      * @param content the content
-     * @return the stored document, or the owner's existing document with the same content
+     * @return the stored document, or the owner's existing document of the same type with the same
+     *     content (SHA-256), flagged as a duplicate
      * @throws DocumentRejectedException when the upload is refused; nothing is stored
      * @throws io.gcam.core.AccessDeniedException when the actor may not add documents for the owner
      */
@@ -162,7 +163,7 @@ public final class DocumentService {
                 accepted = stripped;
             }
             scan(accepted, result.size);
-            var existing = store.findByContent(owner, result.sha256);
+            var existing = store.findByContent(owner, documentType, result.sha256);
             if (existing.isPresent()) {
                 LOG.debug("duplicate upload recognised as document {}", existing.get().id());
                 return new Submission(existing.get(), true);
@@ -211,6 +212,13 @@ public final class DocumentService {
                 blobs.delete(blobKey);
             } catch (RuntimeException cleanup) {
                 e.addSuppressed(cleanup);
+            }
+            if (e instanceof GcamException g && g.errorCode() == CoreErrorCode.CONFLICT) {
+                // A concurrent upload of the same content by the same owner won the race.
+                var winner = store.findByContent(owner, requirement.type(), result.sha256);
+                if (winner.isPresent()) {
+                    return new Submission(winner.get(), true);
+                }
             }
             throw e;
         }

@@ -242,6 +242,9 @@ class DocumentIntakeTest {
         Submission otherOwner = service.submit(Actor.applicant("applicant-2"), other, "diploma", "a.pdf",
                 new ByteArrayInputStream(Corpus.pdf()));
         assertThat(otherOwner.duplicate()).isFalse();
+        Submission otherType = submit("cv", "a.pdf", Corpus.pdf());
+        assertThat(otherType.duplicate()).isFalse();
+        assertThat(store.listByOwner(OWNER)).hasSize(2);
     }
 
     @Test

@@ -77,11 +77,12 @@ public final class JdbcDocumentStore implements DocumentStore {
     }
 
     @Override
-    public Optional<Document> findByContent(OwnerRef owner, String sha256) {
+    public Optional<Document> findByContent(OwnerRef owner, String type, String sha256) {
         List<Document> found = query("SELECT " + COLUMNS + " FROM gcam_doc_document WHERE " + OWNER
-                + " AND sha256 = ? ORDER BY created_at, id", s -> {
+                + " AND document_type = ? AND sha256 = ? ORDER BY created_at, id", s -> {
                     setOwner(s, 1, owner);
-                    s.setString(5, sha256);
+                    s.setString(5, type);
+                    s.setString(6, sha256);
                 });
         return found.stream().findFirst();
     }

@@ -29,10 +29,11 @@ public interface DocumentStore {
 
     /**
      * @param owner the owner
+     * @param type the document type
      * @param sha256 lower-case hex SHA-256 of the content
-     * @return a document of that owner with that content, if any (the oldest)
+     * @return the owner's document of that type with that content, if any
      */
-    Optional<Document> findByContent(OwnerRef owner, String sha256);
+    Optional<Document> findByContent(OwnerRef owner, String type, String sha256);
 
     /**
      * @param owner the owner
