@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Bundles are {@code .properties} files read as UTF-8: {@code <base>.properties} (English),
  * {@code <base>_zh_Hant.properties} and {@code <base>_pt.properties}. A key missing from a
  * translation falls back to English; a key missing everywhere yields the key itself, so a message
- * is never {@code null}. The JVM default locale is never used.
+ * is never {@code null}. The JVM default locale is never used. An argument that is a
+ * {@link LocalizedText} is shown in the same language as the message.
  */
 public final class Messages {
 
@@ -57,7 +58,13 @@ public final class Messages {
         if (args.length == 0) {
             return template.replace("''", "'");
         }
-        return new MessageFormat(template, language).format(args);
+        Object[] localized = args.clone();
+        for (int i = 0; i < localized.length; i++) {
+            if (localized[i] instanceof LocalizedText text) {
+                localized[i] = text.in(language);
+            }
+        }
+        return new MessageFormat(template, language).format(localized);
     }
 
     /**

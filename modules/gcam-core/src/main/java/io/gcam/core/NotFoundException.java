@@ -13,4 +13,15 @@ public class NotFoundException extends GcamException {
     public NotFoundException(String what, Object id) {
         super(CoreErrorCode.NOT_FOUND, what, String.valueOf(id));
     }
+
+    /**
+     * Like {@link #NotFoundException(String, Object)}, with the object kind named in all three
+     * languages, so the whole message is in the reader's language.
+     *
+     * @param what the object kind, e.g. {@code LocalizedText.of("application", "申請", "pedido")}
+     * @param id the identifier that was looked up
+     */
+    public NotFoundException(LocalizedText what, Object id) {
+        super(CoreErrorCode.NOT_FOUND, what, String.valueOf(id));
+    }
 }

@@ -85,6 +85,14 @@ class GcamExceptionTest {
     }
 
     @Test
+    void showsLocalizedTextArgumentsInTheLanguageOfTheMessage() {
+        NotFoundException e = new NotFoundException(LocalizedText.of("application", "申請", "pedido"), "A-1");
+        assertThat(e.getMessage()).isEqualTo("No application with id A-1 was found.");
+        assertThat(e.localizedMessage(Locale.forLanguageTag("zh-MO"))).isEqualTo("找不到編號為 A-1 的申請。");
+        assertThat(e.localizedMessage(Locale.forLanguageTag("pt-MO"))).contains("pedido").doesNotContain("application");
+    }
+
+    @Test
     void validationExceptionListsEveryFieldInTheRequestedLanguage() {
         ValidationException e = new ValidationException(List.of(
                 new ValidationException.Violation("email", LocalizedText.of("is invalid", "無效", "é inválido")),

@@ -1,5 +1,6 @@
 package io.gcam.samples.portal;
 
+import io.gcam.core.LocalizedText;
 import io.gcam.core.NotFoundException;
 import io.gcam.rest.ActorView;
 import io.gcam.rest.Idempotent;
@@ -99,7 +100,7 @@ final class ApiResources {
         public LoginResponse login(LoginRequest request) {
             String username = request.username() == null ? "" : request.username().trim();
             if (users.find(username).isEmpty()) {
-                throw new NotFoundException("demo user", username);
+                throw new NotFoundException(LocalizedText.of("demo user", "示範用戶", "utilizador de demonstração"), username);
             }
             Sessions.Issued issued = sessions.issue(username);
             return new LoginResponse(issued.token(), issued.expiresAt());

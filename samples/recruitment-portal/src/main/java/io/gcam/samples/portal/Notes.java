@@ -84,7 +84,7 @@ final class Notes {
             ps.setString(2, actor.subjectId());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new NotFoundException("note", id);
+                    throw new NotFoundException(LocalizedText.of("note", "筆記", "nota"), id);
                 }
                 return new Note(id, rs.getString(1), rs.getTimestamp(2).toInstant());
             }
