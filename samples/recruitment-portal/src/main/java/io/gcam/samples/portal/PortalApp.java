@@ -9,6 +9,7 @@ import io.gcam.core.jdbc.JdbcIdempotencyStore;
 import io.gcam.core.jdbc.LocalTransactions;
 import io.gcam.core.jdbc.Migrations;
 import io.gcam.rest.GcamRestFeature;
+import io.gcam.samples.portal.documents.DocumentsWiring;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -113,6 +114,7 @@ public final class PortalApp implements AutoCloseable {
                     .register(new HealthResource(dataSource))
                     .register(new ApiResources.Me())
                     .register(new ApiResources.NotesResource(new Notes(dataSource, clock)));
+            DocumentsWiring.register(config, pool, clock, settings.dataDir(), DemoUsers.AGENCY);
             if (settings.mode() == Settings.Mode.DEMO) {
                 config.register(new ApiResources.DevLogin(users, sessions));
             }
