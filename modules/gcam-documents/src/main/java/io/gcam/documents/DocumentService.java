@@ -192,9 +192,7 @@ public final class DocumentService {
         Instant retainUntil = now.atOffset(ZoneOffset.UTC).plus(requirement.retention()).toInstant();
         Document document = new Document(id, owner, requirement.type(), mediaType, result.size, result.sha256,
                 fileName, blobKey, now, retainUntil);
-        try (InputStream in = Files.newInputStream(accepted)) {
-            blobs.put(blobKey, in);
-        }
+        blobs.putFile(blobKey, accepted);
         try {
             transactions.inTransaction(() -> {
                 store.insert(document);
@@ -490,7 +488,9 @@ public final class DocumentService {
 
         /**
          * @param directory where uploads are staged while checked (default: the system temporary
-         *     directory); use a private directory on a disk with room for the largest upload
+         *     directory); use a private directory on a disk with room for the largest upload. On
+         *     the same file system as a {@link FileSystemBlobStore}'s root, accepted uploads are
+         *     renamed into the store instead of copied
          * @return this builder
          */
         public Builder stagingDirectory(Path directory) {

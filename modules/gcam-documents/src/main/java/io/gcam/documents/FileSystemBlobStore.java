@@ -91,6 +91,40 @@ public final class FileSystemBlobStore implements BlobStore {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A file on the same file system as this store's root is forced to disk and renamed into
+     * place (no copy); any other file is copied.
+     */
+    @Override
+    public long putFile(String key, Path file) {
+        Path target = path(key);
+        if (Files.exists(target)) {
+            throw new ConflictException("blob " + key);
+        }
+        try {
+            long size;
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.force(true);
+                size = channel.size();
+            }
+            Files.createDirectories(target.getParent());
+            if (Files.exists(target)) {
+                throw new ConflictException("blob " + key);
+            }
+            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+            syncDirectory(target.getParent());
+            return size;
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            return BlobStore.super.putFile(key, file);
+        } catch (FileAlreadyExistsException e) {
+            throw new ConflictException("blob " + key);
+        } catch (IOException e) {
+            throw new GcamException(CoreErrorCode.STORAGE_FAILURE, e);
+        }
+    }
+
     @Override
     public Optional<InputStream> get(String key) {
         try {

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 
 /**
  * Structural PDF checks without a PDF parser: the header, an end-of-file marker near the end, and
- * an {@code /Encrypt} entry anywhere in the file (in a trailer or a cross-reference stream
- * dictionary). A PDF parser would know more; these checks catch truncated, fake and encrypted
+ * an {@code /Encrypt} entry in the first or last MiB (where the trailers and cross-reference stream
+ * dictionaries that name it are). A PDF parser would know more; these checks catch truncated, fake and encrypted
  * files, which is what a requirement asks for.
  */
 public final class PdfChecks {
@@ -29,6 +29,7 @@ public final class PdfChecks {
     private static final byte[] ENCRYPT = "/Encrypt".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] EOF = "%%EOF".getBytes(StandardCharsets.US_ASCII);
     private static final int TAIL = 2048;
+    private static final int WINDOW = 1 << 20;
 
     private PdfChecks() {
     }
@@ -56,7 +57,17 @@ public final class PdfChecks {
                 return Verdict.MALFORMED;
             }
         }
+        // The encryption dictionary is named in the trailer of the last update, at the end of the
+        // file, and, in linearized files, in the first-page trailer near the start.
+        long size = Files.size(pdf);
         try (InputStream in = Files.newInputStream(pdf)) {
+            if (size <= 2L * WINDOW) {
+                return contains(in, ENCRYPT) ? Verdict.ENCRYPTED : Verdict.OK;
+            }
+            if (contains(new java.io.ByteArrayInputStream(in.readNBytes(WINDOW)), ENCRYPT)) {
+                return Verdict.ENCRYPTED;
+            }
+            in.skipNBytes(size - 2L * WINDOW);
             return contains(in, ENCRYPT) ? Verdict.ENCRYPTED : Verdict.OK;
         }
     }

@@ -26,6 +26,26 @@ public interface BlobStore {
     long put(String key, InputStream content);
 
     /**
+     * Stores a complete local file under the key, with the guarantees of {@link #put}. The file
+     * belongs to the store afterwards: it may be moved into place instead of copied (so it must not
+     * be used again by the caller), or left where it is, for the caller to delete.
+     *
+     * <p>The default copies the file through {@link #put}; a store on the same file system can
+     * rename it instead and save a copy.
+     *
+     * @param key the blob key
+     * @param file a regular file nobody else writes to
+     * @return the number of content bytes stored
+     */
+    default long putFile(String key, java.nio.file.Path file) {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return put(key, in);
+        } catch (java.io.IOException e) {
+            throw new io.gcam.core.GcamException(io.gcam.core.CoreErrorCode.STORAGE_FAILURE, e);
+        }
+    }
+
+    /**
      * @param key the blob key
      * @return a stream of the content, which the caller closes; empty when there is no such blob
      */

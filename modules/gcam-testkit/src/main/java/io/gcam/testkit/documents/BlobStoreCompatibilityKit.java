@@ -106,6 +106,17 @@ public abstract class BlobStoreCompatibilityKit {
         assertThat(store.get(key)).isEmpty();
     }
 
+    /** A stored file comes back byte for byte. */
+    @Test
+    public void storesAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        String key = key();
+        byte[] content = bytes(200_000);
+        java.nio.file.Path file = java.nio.file.Files.write(dir.resolve("upload.tmp"), content);
+
+        assertThat(store.putFile(key, file)).isEqualTo(content.length);
+        assertThat(read(key)).isEqualTo(content);
+    }
+
     /** Delete removes the blob and is idempotent. */
     @Test
     public void deletesOnce() {
