@@ -50,6 +50,7 @@ class JdbcReferenceNumberTest {
     void documentedExample() {
         Clock clock = Clock.fixed(Instant.parse("2026-03-07T02:00:00Z"), ZoneOffset.UTC);
         // docs/modules/core.md, "Reference numbers"
+        // tag::reference-numbers[]
         Migrations.migrate(dataSource, "core");
         ReferenceNumberGenerator applications = ReferenceNumberGenerator.builder()
                 .name("application")                        // series: application/<year>
@@ -61,6 +62,7 @@ class JdbcReferenceNumberTest {
         ReferenceNumber number = applications.next();
         boolean typedCorrectly = applications.isValid("REC-2026-000001-07");
         boolean typo = applications.isValid("REC-2026-000010-07");
+        // end::reference-numbers[]
 
         assertThat(number.value()).isEqualTo("REC-2026-000001-07");
         assertThat(number.series()).isEqualTo("application/2026");

@@ -4,6 +4,7 @@ package io.gcam.testsupport.arch;
  * gcam-core obeys the GCAM architecture rules. It lives here because gcam-core's own tests cannot
  * depend on gcam-test-support (which depends on gcam-core).
  */
+// tag::architecture-test[]
 class GcamCoreArchitectureTest extends GcamArchitectureTest {
 
     @Override
@@ -11,3 +12,4 @@ class GcamCoreArchitectureTest extends GcamArchitectureTest {
         return "io.gcam.core";
     }
 }
+// end::architecture-test[]

@@ -10,10 +10,12 @@ import org.junit.jupiter.api.Test;
 
 class ErrorCodeBundlesTest {
 
+    // tag::bundles-test[]
     @Test
     void everyCoreErrorCodeHasAConsistentMessageInEveryLanguage() {
         ErrorCodeBundles.assertComplete(CoreErrorCode.class);
     }
+    // end::bundles-test[]
 
     @Test
     void coreValidationTextsAreTranslated() {

@@ -8,6 +8,7 @@ import io.gcam.testsupport.db.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
+// tag::kit-run[]
 class JdbcSequenceStorePostgresTest extends SequenceStoreCompatibilityKit {
 
     private static HikariDataSource pool;
@@ -28,3 +29,4 @@ class JdbcSequenceStorePostgresTest extends SequenceStoreCompatibilityKit {
         return JdbcSequenceStore.create(pool);
     }
 }
+// end::kit-run[]

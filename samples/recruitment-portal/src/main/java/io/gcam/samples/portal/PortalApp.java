@@ -114,6 +114,7 @@ public final class PortalApp implements AutoCloseable {
                     .register(new HealthResource(dataSource))
                     .register(new ApiResources.Me())
                     .register(new ApiResources.NotesResource(new Notes(dataSource, clock)));
+            io.gcam.samples.portal.workflow.WorkflowWiring.register(config, pool, clock);
             DocumentsWiring.register(config, pool, clock, settings.dataDir(), DemoUsers.AGENCY);
             if (settings.mode() == Settings.Mode.DEMO) {
                 config.register(new ApiResources.DevLogin(users, sessions));

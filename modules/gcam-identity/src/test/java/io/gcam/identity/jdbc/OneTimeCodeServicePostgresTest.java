@@ -1,0 +1,11 @@
+package io.gcam.identity.jdbc;
+
+import io.gcam.testsupport.db.TestDatabases;
+import io.gcam.testsupport.db.TestDatabases.TestDatabase;
+
+class OneTimeCodeServicePostgresTest extends OneTimeCodeServiceContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabases.postgres();
+    }
+}

@@ -1,0 +1,27 @@
+package io.gcam.workflow;
+
+import io.gcam.core.LocalizedText;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One state of a {@link WorkflowDefinition}.
+ *
+ * @param name internal name, e.g. {@code screening}; lower case letters, digits and {@code _}
+ * @param publicLabel what applicants see, e.g. "Under review" in English, Traditional Chinese and
+ *     Portuguese
+ * @param terminal whether the application is finished in this state (no action leaves it)
+ * @param slaWorkingDays working days the agency promises to spend in this state, or {@code null}
+ *     for no promise (for example while waiting for the applicant)
+ * @param documentsAllowed whether the applicant may add documents in this state
+ */
+public record StateDefinition(
+        String name, LocalizedText publicLabel, boolean terminal, @Nullable Integer slaWorkingDays,
+        boolean documentsAllowed) {
+
+    /** Checks that name and label are present; the definition checks everything else. */
+    public StateDefinition {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(publicLabel, "publicLabel");
+    }
+}
