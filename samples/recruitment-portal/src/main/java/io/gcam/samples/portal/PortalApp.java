@@ -10,6 +10,7 @@ import io.gcam.core.jdbc.LocalTransactions;
 import io.gcam.samples.portal.notification.NotificationWiring;
 import io.gcam.core.jdbc.Migrations;
 import io.gcam.rest.GcamRestFeature;
+import io.gcam.samples.portal.documents.DocumentsWiring;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -124,6 +125,7 @@ public final class PortalApp implements AutoCloseable {
                     pool, clock, settings.mode() == Settings.Mode.DEMO));
             io.gcam.samples.portal.workflow.WorkflowWiring.register(config, pool, clock);
             notifications.register(config);
+            DocumentsWiring.register(config, pool, clock, settings.dataDir(), DemoUsers.AGENCY);
             if (settings.mode() == Settings.Mode.DEMO) {
                 config.register(new ApiResources.DevLogin(users, sessions, notifications::welcome));
             }
