@@ -170,6 +170,12 @@ public final class DocumentService {
             }
             long present = store.listByOwner(owner).stream().filter(d -> d.type().equals(documentType)).count();
             if (present >= requirement.maxCount()) {
+                // A concurrent upload of the same content may have committed since the check above:
+                // that is the same document, not one too many.
+                var committed = store.findByContent(owner, documentType, result.sha256);
+                if (committed.isPresent()) {
+                    return new Submission(committed.get(), true);
+                }
                 throw new DocumentRejectedException(DocumentErrorCode.DOCUMENT_TOO_MANY, requirement.maxCount(),
                         documentType);
             }
