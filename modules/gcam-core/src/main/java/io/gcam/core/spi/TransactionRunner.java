@@ -15,6 +15,10 @@ import java.util.function.Supplier;
  *   <li>When a transaction is already active, {@code work} joins it: nothing commits until the
  *       outermost call returns, and an exception from {@code work} marks the whole transaction for
  *       rollback.</li>
+ *   <li>A transaction that ends rolled back although the outermost {@code work} returned normally
+ *       (because an inner failure was caught) is reported by throwing, never by returning as if the
+ *       work had been saved ({@link io.gcam.core.jdbc.LocalTransactions} throws
+ *       {@code TRANSACTION_ROLLED_BACK}).</li>
  *   <li>JDBC stores used inside {@code work} see the same connection, through the transaction-aware
  *       {@link javax.sql.DataSource} that goes with this runner.</li>
  * </ul>
