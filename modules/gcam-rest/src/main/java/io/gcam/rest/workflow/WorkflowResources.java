@@ -67,7 +67,7 @@ import org.jspecify.annotations.Nullable;
  *       status and timeline</td><td></td></tr>
  *   <tr><td>{@code GET /api/v1/inbox}</td><td>staff</td><td>paged inbox with counts per state</td></tr>
  *   <tr><td>{@code POST /api/v1/status-inquiries}</td><td>anyone, no login</td><td>public status by
- *       reference number and access code; rate limited</td></tr>
+ *       reference number and access code (or date of birth); rate limited</td></tr>
  * </table>
  */
 public final class WorkflowResources {
@@ -164,7 +164,7 @@ public final class WorkflowResources {
             }
             String form = body.formData() == null ? "{}" : body.formData().toString();
             return idempotency.run(body, () -> {
-                Submission s = workflow.submit(actor, body.type(), body.agency(), form);
+                Submission s = workflow.submit(actor, body.type(), body.agency(), form, body.dateOfBirth());
                 return Response.created(URI.create("/api/v1/applications/" + s.application().id()))
                         .entity(new SubmissionView(view(actor, s.application()), s.accessCode())).build();
             });
@@ -266,16 +266,20 @@ public final class WorkflowResources {
         }
 
         /**
-         * @param body reference number and access code
+         * @param body reference number and access code, or reference number and date of birth
          * @param headers the request headers, for the client key
          * @return the public status; 404 {@code WORKFLOW_INQUIRY_FAILED} for a wrong reference or code
          */
         @POST
         @Consumes(MediaType.APPLICATION_JSON)
         public PublicStatus inquire(@Nullable InquiryRequest body, @Context HttpHeaders headers) {
-            InquiryRequest request = body == null ? new InquiryRequest(null, null) : body;
-            return inquiries.inquire(request.referenceNumber() == null ? "" : request.referenceNumber(),
-                    request.accessCode() == null ? "" : request.accessCode(), clientKey.apply(headers));
+            InquiryRequest request = body == null ? new InquiryRequest(null, null, null) : body;
+            String reference = request.referenceNumber() == null ? "" : request.referenceNumber();
+            if ((request.accessCode() == null || request.accessCode().isBlank()) && request.dateOfBirth() != null) {
+                return inquiries.inquireByDateOfBirth(reference, request.dateOfBirth(), clientKey.apply(headers));
+            }
+            return inquiries.inquire(reference, request.accessCode() == null ? "" : request.accessCode(),
+                    clientKey.apply(headers));
         }
     }
 }

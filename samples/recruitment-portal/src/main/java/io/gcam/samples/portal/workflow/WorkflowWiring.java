@@ -15,6 +15,7 @@ import io.gcam.workflow.WorkflowDefinition;
 import io.gcam.workflow.WorkflowDefinitions;
 import io.gcam.workflow.WorkflowService;
 import io.gcam.workflow.jdbc.JdbcApplicationStore;
+import io.gcam.workflow.jdbc.JdbcInquiryLimitStore;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -66,7 +67,9 @@ public final class WorkflowWiring {
                         .build())
                 .clock(clock)
                 .build();
-        StatusInquiries inquiries = StatusInquiries.builder().workflow(workflow).clock(clock).build();
+        // counted in the database, so the limit holds however many portal instances share it
+        StatusInquiries inquiries = StatusInquiries.builder().workflow(workflow)
+                .limits(JdbcInquiryLimitStore.create(pool)).clock(clock).build();
         config.registerInstances(WorkflowResources.create(workflow, inquiries).resources());
         return workflow;
     }
