@@ -25,7 +25,8 @@ import org.glassfish.jersey.server.ResourceConfig;
 /**
  * Wires gcam-workflow into the portal: the recruitment application type from
  * {@code workflows/recruitment-v1.json}, the JDBC store, Macao public holidays, and the REST API
- * of {@link WorkflowResources}.
+ * of {@link WorkflowResources}, and two pages: the applicant's status and timeline ({@link StatusPage},
+ * {@code /status}) and the staff inbox with action buttons ({@link InboxPage}, {@code /staff/inbox}).
  */
 public final class WorkflowWiring {
 
@@ -71,6 +72,7 @@ public final class WorkflowWiring {
         StatusInquiries inquiries = StatusInquiries.builder().workflow(workflow)
                 .limits(JdbcInquiryLimitStore.create(pool)).clock(clock).build();
         config.registerInstances(WorkflowResources.create(workflow, inquiries).resources());
+        config.registerInstances(new StatusPage(inquiries), new InboxPage());
         return workflow;
     }
 }
