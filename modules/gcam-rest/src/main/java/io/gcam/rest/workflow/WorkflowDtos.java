@@ -111,4 +111,13 @@ public final class WorkflowDtos {
     public record InboxView(List<ApplicationView> items, int page, int size, long total,
             Map<String, Long> countsByState) {
     }
+
+    /**
+     * The SLA lists of the staff inbox.
+     *
+     * @param nearing applications whose current state is due within the asked working days
+     * @param breached applications whose current state's due date has passed
+     */
+    public record SlaView(List<ApplicationView> nearing, List<ApplicationView> breached) {
+    }
 }

@@ -17,6 +17,7 @@ import io.gcam.rest.workflow.WorkflowDtos.HistoryView;
 import io.gcam.rest.workflow.WorkflowDtos.InboxView;
 import io.gcam.rest.workflow.WorkflowDtos.InquiryRequest;
 import io.gcam.rest.workflow.WorkflowDtos.NewApplication;
+import io.gcam.rest.workflow.WorkflowDtos.SlaView;
 import io.gcam.rest.workflow.WorkflowDtos.SubmissionView;
 import io.gcam.workflow.ActionDefinition;
 import io.gcam.workflow.Application;
@@ -66,6 +67,8 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>{@code GET /api/v1/applications/{id}/history}</td><td>agency staff: full history; owner: public
  *       status and timeline</td><td></td></tr>
  *   <tr><td>{@code GET /api/v1/inbox}</td><td>staff</td><td>paged inbox with counts per state</td></tr>
+ *   <tr><td>{@code GET /api/v1/inbox/sla?workingDays&limit}</td><td>staff</td><td>applications nearing
+ *       their state's due date, and overdue ones</td></tr>
  *   <tr><td>{@code POST /api/v1/status-inquiries}</td><td>anyone, no login</td><td>public status by
  *       reference number and access code (or date of birth); rate limited</td></tr>
  * </table>
@@ -110,7 +113,7 @@ public final class WorkflowResources {
 
     /** @return the resource instances to register */
     public Set<Object> resources() {
-        return Set.of(new Applications(), new Inbox(), new Inquiries());
+        return Set.of(new Applications(), new Inbox(), new Sla(), new Inquiries());
     }
 
     private static String forwardedFor(HttpHeaders headers) {
@@ -254,6 +257,37 @@ public final class WorkflowResources {
                     PageRequest.of(page, size));
             return new InboxView(result.items().stream().map(a -> view(actor, a)).toList(), result.page(),
                     result.size(), result.total(), workflow.countsByState(actor, type));
+        }
+    }
+
+    /** {@code GET /api/v1/inbox/sla}. */
+    @Path("/api/v1/inbox/sla")
+    @Produces(MediaType.APPLICATION_JSON)
+    public final class Sla {
+
+        private Sla() {
+        }
+
+        /**
+         * The agency's applications whose current state is due soon, and those already overdue.
+         *
+         * @param workingDays how many working days ahead count as "nearing" (today included)
+         * @param limit the most applications per list, 1 to 200
+         * @param security the caller (staff)
+         * @return both lists, earliest due first
+         */
+        @GET
+        public SlaView sla(@QueryParam("workingDays") @DefaultValue("2") int workingDays,
+                @QueryParam("limit") @DefaultValue("50") int limit, @Context SecurityContext security) {
+            Actor actor = RequestActor.from(security);
+            if (workingDays < 0 || workingDays > 60 || limit < 1 || limit > 200) {
+                throw ValidationException.of("limit", LocalizedText.of(
+                        "Use workingDays from 0 to 60 and limit from 1 to 200.",
+                        "workingDays 須介乎 0 至 60，limit 須介乎 1 至 200。",
+                        "Use workingDays de 0 a 60 e limit de 1 a 200."));
+            }
+            return new SlaView(workflow.slaNearing(actor, workingDays, limit).stream().map(a -> view(actor, a)).toList(),
+                    workflow.slaBreached(actor, limit).stream().map(a -> view(actor, a)).toList());
         }
     }
 

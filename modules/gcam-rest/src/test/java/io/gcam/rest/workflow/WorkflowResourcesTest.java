@@ -226,4 +226,17 @@ class WorkflowResourcesTest {
         assertThat(wrongDate.statusCode()).isEqualTo(404);
         assertThat(json(wrongDate).at("/code").asText()).isEqualTo("WORKFLOW_INQUIRY_FAILED");
     }
+
+    @Test
+    void listsApplicationsNearingTheirDueDateForStaffOnly() {
+        String reference = submit().at("/application/referenceNumber").asText();
+        HttpResponse<String> sla = send("GET", "api/v1/inbox/sla?workingDays=5", null, "Authorization", "Bearer sam");
+        assertThat(sla.statusCode()).as(sla.body()).isEqualTo(200);
+        assertThat(json(sla).at("/nearing").findValuesAsText("referenceNumber")).contains(reference);
+        assertThat(json(sla).at("/breached").isArray()).isTrue();
+        assertThat(send("GET", "api/v1/inbox/sla", null, "Authorization", "Bearer alice").statusCode())
+                .isEqualTo(403);
+        assertThat(send("GET", "api/v1/inbox/sla?limit=0", null, "Authorization", "Bearer sam").statusCode())
+                .isEqualTo(400);
+    }
 }
