@@ -47,7 +47,7 @@ import org.flowable.task.api.Task;
  * <p>What each side does per application:
  * <ul>
  *   <li>GCAM: {@code submit} (access code hashed with PBKDF2, reference number from a sequence row
- *       joining the submission's transaction,
+ *       in its own short transaction,
  *       application row, history row, audit entry, event), {@code perform(review)} and
  *       {@code perform(approve)} (role and state checks, compare-and-set on the version, history row,
  *       audit entry, event) — three transactions.</li>
@@ -160,7 +160,7 @@ public final class WorkflowBenchmark {
                 .definitions(WorkflowDefinitions.of(DEFINITION))
                 .store(JdbcApplicationStore.create(tx.dataSource()))
                 .referenceNumbers(ReferenceNumberGenerator.builder().name("application")
-                        .format("APP-[cy:yyyy]-[SEQ:6]-[CHK]").store(JdbcSequenceStore.joining(tx.dataSource()))
+                        .format("APP-[cy:yyyy]-[SEQ:6]-[CHK]").store(JdbcSequenceStore.create(pool))
                         .build())
                 .transactions(tx)
                 .audit(AuditTrail.builder().store(new JdbcAuditStore(tx.dataSource())).build())

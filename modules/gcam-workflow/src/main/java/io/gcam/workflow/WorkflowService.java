@@ -199,12 +199,13 @@ public final class WorkflowService {
                     "出生日期不可是未來日期。", "A data de nascimento está no futuro."));
         }
         WorkflowDefinition definition = definitions.latest(type);
+        // before the transaction: a sequence store with its own short transaction (the recommended
+        // JdbcSequenceStore.create(pool)) then never needs a second connection while this one is held
+        String reference = referenceNumbers.next().value();
         String code = AccessCodes.newCode();
         InquirySecrets secrets = new InquirySecrets(AccessCodes.hash(code),
                 dateOfBirth == null ? null : AccessCodes.hash(AccessCodes.dateOfBirthFactor(dateOfBirth)));
         return transactions.inTransaction(() -> {
-            // inside the transaction: a sequence store that joins it leaves no gap when it rolls back
-            String reference = referenceNumbers.next().value();
             Instant now = now();
             LocalDate today = calendar.dateOf(now);
             StateDefinition start = definition.state(definition.startState()).orElseThrow();
@@ -730,10 +731,9 @@ public final class WorkflowService {
         /**
          * Required.
          *
-         * @param generator issues the reference numbers of new applications; it is called inside the
-         *     submission's transaction, so with a sequence store that joins it (such as
-         *     {@code JdbcSequenceStore.joining(tx.dataSource())}) a failed submission uses up no number
-         *     and the submission needs one commit instead of two
+         * @param generator issues the reference numbers of new applications; it is called before the
+         *     submission's transaction, so a submission that fails leaves a gap in the numbers (use
+         *     {@code JdbcSequenceStore.create(pool)})
          * @return this builder
          */
         public Builder referenceNumbers(ReferenceNumberGenerator generator) {

@@ -18,9 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
-import io.gcam.core.ReferenceNumberGenerator;
-import io.gcam.core.jdbc.JdbcSequenceStore;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class WorkflowServiceTest {
@@ -250,23 +247,6 @@ class WorkflowServiceTest {
         assertThat(f.workflow.get(screener, a.id()).state()).isEqualTo("submitted");
         assertThat(f.count("SELECT COUNT(*) FROM gcam_wf_history WHERE application_id = ?", a.id())).isEqualTo(1);
         assertThat(f.count("SELECT COUNT(*) FROM gcam_audit_entry WHERE object_id = ?", a.id())).isEqualTo(1);
-    }
-
-    @Test
-    void usesUpNoReferenceNumberWhenASubmissionRollsBackWithAJoiningSequence() {
-        f.rebuild(b -> b.referenceNumbers(ReferenceNumberGenerator.builder().name("joined")
-                .format("J-[SEQ:6]").store(JdbcSequenceStore.joining(f.tx.dataSource())).clock(f.clock).build()));
-        AtomicBoolean fail = new AtomicBoolean(true);
-        f.events.subscribe("workflow.application_submitted", e -> {
-            if (fail.get()) {
-                throw new IllegalStateException("outbox down");
-            }
-        }, SynchronousEventPublisher.OnFailure.PROPAGATE);
-        assertThatThrownBy(() -> f.workflow.submit(Actor.applicant("citizen-9"), "recruitment", "SAFP", "{}"))
-                .hasMessageContaining("outbox down");
-        fail.set(false);
-        assertThat(f.workflow.submit(Actor.applicant("citizen-9"), "recruitment", "SAFP", "{}").application()
-                .referenceNumber()).isEqualTo("J-000001");
     }
 
     @Test
