@@ -4,7 +4,7 @@ import io.gcam.core.LocalizedText;
 import io.gcam.core.ValidationException;
 import io.gcam.registration.ActivityCategory;
 import io.gcam.registration.ActivityDefinition;
-import io.gcam.rest.internal.RegistrationDtoMapper;
+import io.gcam.rest.registration.internal.RegistrationDtoMapper;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -15,7 +15,7 @@ import io.gcam.registration.SessionId;
 import io.gcam.rest.Idempotent;
 import io.gcam.rest.IdempotentRequest;
 import io.gcam.rest.RequestActor;
-import io.gcam.rest.internal.RegistrationDtoMapper;
+import io.gcam.rest.registration.internal.RegistrationDtoMapper;
 import io.gcam.rest.registration.RegistrationDtos.ActivityDto;
 import io.gcam.rest.registration.RegistrationDtos.AdmissionSlipDto;
 import io.gcam.rest.registration.RegistrationDtos.CountsDto;

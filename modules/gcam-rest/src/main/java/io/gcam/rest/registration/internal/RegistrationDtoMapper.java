@@ -1,4 +1,4 @@
-package io.gcam.rest.internal;
+package io.gcam.rest.registration.internal;
 
 import io.gcam.registration.Activity;
 import io.gcam.registration.AdmissionSlip;

@@ -1,4 +1,4 @@
-package io.gcam.rest.internal;
+package io.gcam.rest.registration.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
