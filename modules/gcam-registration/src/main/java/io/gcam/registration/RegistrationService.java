@@ -16,11 +16,13 @@ import io.gcam.core.spi.EventPublisher;
 import io.gcam.core.spi.TransactionRunner;
 import io.gcam.registration.internal.ActivityValidation;
 import io.gcam.registration.internal.CsvExport;
+import io.gcam.registration.internal.DefinitionCache;
 import io.gcam.registration.internal.Texts;
 import io.gcam.registration.spi.ApplicantFacts;
 import io.gcam.registration.spi.ApplicantProfile;
 import io.gcam.registration.spi.EligibilityRule;
 import io.gcam.registration.spi.RegistrationStore;
+import io.gcam.registration.spi.SeatOutlook;
 import io.gcam.registration.spi.SeatRequest;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -34,6 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -71,6 +74,13 @@ import org.slf4j.LoggerFactory;
  *       changes need {@link #ADMIN}, staff views need {@link #ADMIN} or {@link #OFFICER}.</li>
  *   <li>Time comes from the injected clock: the registration window and the cancellation deadline
  *       are checked against it.</li>
+ *   <li>Candidate numbers are unique (the store backs it with a unique constraint) but may have gaps:
+ *       while a seat looks free, {@link #register(Actor, SessionId)} takes the number before its
+ *       transaction, so that the number sequence is never locked while a seat is; a number not used
+ *       after all (the attempt is waitlisted, rejected or rolled back) is skipped, never given out again.</li>
+ *   <li>Activity definitions (everything but the status and seat counters) never change once created,
+ *       so the service keeps them in memory; the status and counters are read from the store on every
+ *       attempt, so an activity closed by another application instance refuses registrations at once.</li>
  * </ul>
  *
  * <p>Event types (all with aggregate type {@code registration} or {@code activity} and the agency):
@@ -90,6 +100,7 @@ public final class RegistrationService {
     public static final String OFFICER = "REGISTRATION_OFFICER";
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationService.class);
+    private static final int DEFINITION_CACHE_SIZE = 1024;
 
     private final RegistrationStore store;
     private final TransactionRunner transactions;
@@ -102,6 +113,7 @@ public final class RegistrationService {
     private final Clock clock;
     private final IdGenerator ids;
     private final ZoneId zone;
+    private final DefinitionCache definitions;
 
     private RegistrationService(Builder b) {
         this.store = require(b.store, "store");
@@ -115,6 +127,7 @@ public final class RegistrationService {
         this.clock = b.clock;
         this.ids = IdGenerator.create(b.clock);
         this.zone = b.zone;
+        this.definitions = new DefinitionCache(store::findActivity, DEFINITION_CACHE_SIZE);
     }
 
     /** @return a builder; store, transactions, audit, events and candidateNumbers are required */
@@ -143,12 +156,14 @@ public final class RegistrationService {
             sessions.add(new Session(ids.next(SessionId::new), id, s, 0, 0));
         }
         Activity activity = new Activity(id, ActivityStatus.DRAFT, definition, sessions, now());
-        return transactions.inTransaction(() -> {
+        transactions.inTransaction(() -> {
             store.insertActivity(activity);
             record(actor, "registration.activity_created", "activity", id.value(), definition.agency(),
                     Map.of("sessions", sessions.size(), "category", definition.category()));
             return activity;
         });
+        definitions.put(activity);
+        return activity;
     }
 
     /**
@@ -202,6 +217,7 @@ public final class RegistrationService {
             throw new RegistrationException(RegistrationErrorCode.ACTIVITY_STATUS_INVALID, from, next);
         }
         return transactions.inTransaction(() -> {
+            definitions.evict(id);
             if (!store.updateActivityStatus(id, from, next)) {
                 throw new io.gcam.core.ConflictException("activity " + id.value());
             }
@@ -297,9 +313,14 @@ public final class RegistrationService {
     public Registration register(Actor actor, SessionId sessionId) {
         requireApplicant(actor, "register");
         Objects.requireNonNull(sessionId, "sessionId");
-        Activity activity = store.findActivityOfSession(sessionId)
-                .filter(a -> visible(actor, a))
+        // One read of what changes (activity status, seat counters, the applicant's active registrations);
+        // the definition, which never changes once created, comes from the cache.
+        SeatOutlook outlook = store.seatOutlook(sessionId, actor.subjectId())
                 .orElseThrow(() -> new NotFoundException("session", sessionId));
+        Activity activity = definitions.get(outlook.activityId()).withStatus(outlook.activityStatus());
+        if (!visible(actor, activity) || activity.session(sessionId).isEmpty()) {
+            throw new NotFoundException("session", sessionId);
+        }
         Instant now = now();
         if (!activity.takesRegistrationsAt(now)) {
             throw new RegistrationException(RegistrationErrorCode.REGISTRATION_CLOSED);
@@ -309,18 +330,21 @@ public final class RegistrationService {
             throw new NotEligibleException(eligibility.reasons());
         }
         ActivityDefinition d = activity.definition();
-        Session seen = activity.session(sessionId).orElseThrow();
-        if (seen.taken() >= seen.capacity() && seen.waitlisted() >= d.effectiveWaitlistLimit()
-                && !holdsActiveRegistration(activity.id(), actor.subjectId())) {
-            // Full when the activity was read: reject without a transaction. (A seat freed since then is
+        if (!outlook.seatFree() && outlook.waitlisted() >= d.effectiveWaitlistLimit() && !outlook.applicantActive()) {
+            // Full when the outlook was read: reject without a transaction. (A seat freed since then is
             // not missed by anyone waiting: promotion hands it to the waitlist first.) Applicants who
             // already hold a registration go on to the store, which answers ALREADY_REGISTERED.
             throw new RegistrationException(RegistrationErrorCode.REGISTRATION_FULL);
         }
         SeatRequest request = new SeatRequest(ids.next(RegistrationId::new), activity.id(), sessionId,
                 actor.subjectId(), now, d.maxSessionsPerApplicant(), d.effectiveWaitlistLimit());
+        // While a seat looks free, take the candidate number before the transaction, so that the
+        // sequence is never locked while the seat is: a number not used after all is a gap, never a
+        // duplicate.
+        Supplier<String> number = outlook.seatFree() && !outlook.applicantActive()
+                ? prefetched(candidateNumbers.next().value()) : candidateNumber();
         return transactions.inTransaction(() -> {
-            Registration r = store.register(request, candidateNumber());
+            Registration r = store.register(request, number);
             String action = r.status() == RegistrationStatus.CONFIRMED ? "registration.confirmed" : "registration.waitlisted";
             record(actor, action, "registration", r.id().value(), activity.agency(), payload(r));
             return r;
@@ -411,11 +435,6 @@ public final class RegistrationService {
             recordChange(actor, activity, "registration.session_changed", result);
             return result;
         });
-    }
-
-    private boolean holdsActiveRegistration(ActivityId activityId, String applicantId) {
-        return store.registrations(RegistrationQuery.of(activityId).applicant(applicantId),
-                PageRequest.of(0, PageRequest.MAX_SIZE)).items().stream().anyMatch(r -> r.status().isActive());
     }
 
     private void recordChange(Actor actor, Activity activity, String action, Cancellation result) {
@@ -550,6 +569,15 @@ public final class RegistrationService {
         return () -> candidateNumbers.next().value();
     }
 
+    /** Gives {@code first} once, then fresh numbers. */
+    private Supplier<String> prefetched(String first) {
+        AtomicReference<@Nullable String> unused = new AtomicReference<>(first);
+        return () -> {
+            String value = unused.getAndSet(null);
+            return value != null ? value : candidateNumbers.next().value();
+        };
+    }
+
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
@@ -640,9 +668,11 @@ public final class RegistrationService {
         }
 
         /**
-         * The generator of candidate numbers (required). With a JDBC sequence store, prefer
-         * {@code JdbcSequenceStore.joining(tx.dataSource())} so that a rolled-back registration gives its
-         * number back and no extra connection is needed while a transaction is open.
+         * The generator of candidate numbers (required). With a JDBC sequence store use
+         * {@code JdbcSequenceStore.create(pool)} (each number in its own short transaction, so the
+         * sequence row is never locked for longer than it takes to increment it). A registration takes
+         * its number before its transaction, so numbering has gaps where attempts end up waitlisted or
+         * rejected (see the class description); promotions and session changes take theirs inside it.
          *
          * @param candidateNumbers the generator
          * @return this builder

@@ -41,7 +41,7 @@ class RegistrationQuickstartTest {
                 .audit(AuditTrail.builder().store(new JdbcAuditStore(tx.dataSource())).clock(clock).build())
                 .events(SynchronousEventPublisher.create())
                 .candidateNumbers(ReferenceNumberGenerator.builder().name("exam-candidate")
-                        .format("EX[cy:yy]-[SEQ:5]-[CHK]").store(JdbcSequenceStore.joining(tx.dataSource()))
+                        .format("EX[cy:yy]-[SEQ:5]-[CHK]").store(JdbcSequenceStore.create(pool))
                         .clock(clock).build())
                 .applicantFacts(applicantId -> Optional.empty())   // wire to your profile module
                 .clock(clock)

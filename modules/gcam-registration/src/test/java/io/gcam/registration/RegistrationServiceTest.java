@@ -119,6 +119,25 @@ class RegistrationServiceTest {
     // ----------------------------------------------------------------------------- registering
 
     @Test
+    void refusesRegistrationsAtOnceWhenAnotherInstanceClosesTheActivity() {
+        Activity a = f.openActivity(exam().session(session("Room A", 5, 0)).build());
+        SessionId s = a.sessions().get(0).id();
+        Fixture otherInstance = new Fixture(f.pool, false);
+        otherInstance.clock.set(f.clock.instant());
+        // The other instance has now read (and keeps) the activity's definition.
+        assertThat(otherInstance.service.register(applicant(1), s).status()).isEqualTo(RegistrationStatus.CONFIRMED);
+
+        service.close(ADMIN, a.id());
+
+        assertThatThrownBy(() -> otherInstance.service.register(applicant(2), s))
+                .isInstanceOfSatisfying(RegistrationException.class,
+                        e -> assertThat(e.code()).isEqualTo("REGISTRATION_CLOSED"));
+        service.open(ADMIN, a.id());
+        assertThat(otherInstance.service.register(applicant(2), s).status()).isEqualTo(RegistrationStatus.CONFIRMED);
+        assertThat(service.counts(ADMIN, a.id(), null)).isEqualTo(new RegistrationCounts(2, 0, 0));
+    }
+
+    @Test
     void confirmsWithCandidateNumbersThenWaitlistsInOrderThenRejectsFull() {
         Activity a = f.openActivity(exam().session(session("Room A", 2, 0)).waitlist(2).build());
         SessionId s = a.sessions().get(0).id();

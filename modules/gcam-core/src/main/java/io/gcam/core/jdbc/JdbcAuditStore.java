@@ -85,15 +85,17 @@ public final class JdbcAuditStore implements AuditStore {
 
     private static AuditEntry appendLocked(Connection connection, Function<AuditHead, AuditEntry> nextEntry)
             throws SQLException {
-        // A no-op update takes the head row's lock; it is held until this transaction ends. Reading the
-        // head afterwards sees the newest committed head (READ COMMITTED).
+        // SELECT ... FOR UPDATE takes the head row's lock, held until this transaction ends, and reads
+        // the newest committed head (READ COMMITTED re-reads a row it had to wait for): one round trip.
+        AuditHead head;
         try (PreparedStatement lock = connection.prepareStatement(
-                "UPDATE gcam_audit_head SET last_seq = last_seq WHERE id = 1")) {
-            if (lock.executeUpdate() != 1) {
+                "SELECT last_seq, last_hash FROM gcam_audit_head WHERE id = 1 FOR UPDATE");
+                ResultSet row = lock.executeQuery()) {
+            if (!row.next()) {
                 throw missingHead();
             }
+            head = new AuditHead(row.getLong(1), row.getString(2));
         }
-        AuditHead head = readHead(connection);
         AuditEntry entry = nextEntry.apply(head);
         if (entry.index() != head.index() + 1 || !entry.previousHash().equals(head.hash())) {
             throw new IllegalStateException("audit entry " + entry.index() + " does not follow the head "

@@ -24,6 +24,7 @@ import io.gcam.registration.Session;
 import io.gcam.registration.SessionDefinition;
 import io.gcam.registration.SessionId;
 import io.gcam.registration.spi.RegistrationStore;
+import io.gcam.registration.spi.SeatOutlook;
 import io.gcam.registration.spi.SeatRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -173,6 +174,30 @@ public final class JdbcRegistrationStore implements RegistrationStore {
         });
     }
 
+    /** {@inheritDoc} One query. */
+    @Override
+    public Optional<SeatOutlook> seatOutlook(SessionId sessionId, String applicantId) {
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(applicantId, "applicantId");
+        return read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT s.activity_id, a.status, s.capacity, s.taken,"
+                    + " s.waitlisted, (SELECT COUNT(*) FROM gcam_reg_registration r WHERE r.activity_id = s.activity_id"
+                    + " AND r.applicant_id = ? AND r.active_slot IS NOT NULL) FROM gcam_reg_session s"
+                    + " JOIN gcam_reg_activity a ON a.id = s.activity_id WHERE s.id = ?")) {
+                s.setString(1, applicantId);
+                s.setString(2, sessionId.value());
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<SeatOutlook>empty();
+                    }
+                    return Optional.of(new SeatOutlook(new ActivityId(rs.getString(1)),
+                            ActivityStatus.valueOf(rs.getString(2)), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                            rs.getLong(6) > 0));
+                }
+            }
+        });
+    }
+
     @Override
     public boolean updateActivityStatus(ActivityId id, ActivityStatus expected, ActivityStatus next) {
         return read(c -> update(c, "UPDATE gcam_reg_activity SET status = ? WHERE id = ? AND status = ?",
@@ -242,6 +267,7 @@ public final class JdbcRegistrationStore implements RegistrationStore {
             }
             RegistrationStatus status = null;
             long waitlistSeq = 0;
+            Integer waitlistPosition = null;
             for (int attempt = 0; status == null; attempt++) {
                 if (update(c, "UPDATE gcam_reg_session SET taken = taken + 1 WHERE id = ? AND taken < capacity",
                         sessionId) == 1) {
@@ -250,7 +276,17 @@ public final class JdbcRegistrationStore implements RegistrationStore {
                         + " waitlisted + 1, waitlist_seq = waitlist_seq + 1 WHERE id = ? AND taken >= capacity"
                         + " AND waitlisted < ?", sessionId, request.waitlistLimit()) == 1) {
                     status = RegistrationStatus.WAITLISTED;
-                    waitlistSeq = count(c, "SELECT waitlist_seq FROM gcam_reg_session WHERE id = ?", List.of(sessionId));
+                    // The session row is locked by this transaction now: its counters are this
+                    // registration's sequence number and, being the last in line, its position.
+                    try (PreparedStatement s = c.prepareStatement(
+                            "SELECT waitlist_seq, waitlisted FROM gcam_reg_session WHERE id = ?")) {
+                        s.setString(1, sessionId);
+                        try (ResultSet rs = s.executeQuery()) {
+                            rs.next();
+                            waitlistSeq = rs.getLong(1);
+                            waitlistPosition = rs.getInt(2);
+                        }
+                    }
                 } else {
                     // Full, or a seat was freed between the two updates: look before trying again.
                     int[] seats = seats(c, sessionId);
@@ -279,7 +315,8 @@ public final class JdbcRegistrationStore implements RegistrationStore {
                 setInstant(s, 10, request.at());
                 s.executeUpdate();
             }
-            return loadRegistration(c, request.id().value()).orElseThrow();
+            return new Registration(request.id(), request.activityId(), request.sessionId(), request.applicantId(),
+                    status, number, waitlistPosition, request.at(), null);
         });
     }
 

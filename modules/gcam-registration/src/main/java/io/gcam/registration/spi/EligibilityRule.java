@@ -17,7 +17,8 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Implementations must be thread-safe and side-effect free; they run outside the registration's
- * transaction.
+ * transaction. Decide from the activity's definition and status: the seat counters of its sessions
+ * may be out of date.
  */
 @FunctionalInterface
 public interface EligibilityRule {

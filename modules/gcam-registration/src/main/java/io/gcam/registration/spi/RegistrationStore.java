@@ -60,6 +60,26 @@ public interface RegistrationStore {
     Optional<Activity> findActivityOfSession(SessionId id);
 
     /**
+     * Reads what a registration attempt needs to know about a session before it takes a seat: the
+     * status of its activity, the seat counters and whether the applicant already holds an active
+     * registration in the activity. Called once per attempt, so implementations should answer it
+     * with a single round trip where they can (the JDBC store uses one query). The default derives
+     * it from {@link #findActivityOfSession} and {@link #registrations}.
+     *
+     * @param sessionId a session id
+     * @param applicantId the applicant about to register
+     * @return the outlook, or empty when there is no such session
+     */
+    default Optional<SeatOutlook> seatOutlook(SessionId sessionId, String applicantId) {
+        return findActivityOfSession(sessionId).flatMap(activity -> activity.session(sessionId).map(session -> {
+            boolean active = registrations(RegistrationQuery.of(activity.id()).applicant(applicantId),
+                    PageRequest.of(0, PageRequest.MAX_SIZE)).items().stream().anyMatch(r -> r.status().isActive());
+            return new SeatOutlook(activity.id(), activity.status(), session.capacity(), session.taken(),
+                    session.waitlisted(), active);
+        }));
+    }
+
+    /**
      * Changes an activity's status if it is still {@code expected}.
      *
      * @param id the activity

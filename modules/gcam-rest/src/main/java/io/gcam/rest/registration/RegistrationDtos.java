@@ -2,14 +2,9 @@ package io.gcam.rest.registration;
 
 import io.gcam.core.LocalizedText;
 import io.gcam.core.ValidationException;
-import io.gcam.registration.Activity;
 import io.gcam.registration.ActivityCategory;
 import io.gcam.registration.ActivityDefinition;
-import io.gcam.registration.AdmissionSlip;
-import io.gcam.registration.EligibilityCriteria;
-import io.gcam.registration.Registration;
-import io.gcam.registration.Session;
-import io.gcam.registration.SessionDefinition;
+import io.gcam.rest.registration.internal.RegistrationDtoMapper;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,11 +31,6 @@ public final class RegistrationDtos {
      */
     public record SessionDto(String id, LocalizedText venue, Instant startsAt, Instant endsAt, int capacity,
             int freeSeats, int waitlisted) {
-
-        static SessionDto of(Session s) {
-            return new SessionDto(s.id().value(), s.venue(), s.startsAt(), s.definition().endsAt(), s.capacity(),
-                    s.freeSeats(), s.waitlisted());
-        }
     }
 
     /**
@@ -64,14 +54,6 @@ public final class RegistrationDtos {
             @Nullable LocalizedText description, Instant registrationOpens, Instant registrationCloses,
             Instant cancellationDeadline, int maxSessionsPerApplicant, boolean waitlistEnabled,
             @Nullable String requiredDocumentType, List<SessionDto> sessions) {
-
-        static ActivityDto of(Activity a) {
-            ActivityDefinition d = a.definition();
-            return new ActivityDto(a.id().value(), d.agency(), a.status().name(), d.category().name(), d.title(),
-                    d.description(), d.registrationOpens(), d.registrationCloses(), d.cancellationDeadline(),
-                    d.maxSessionsPerApplicant(), d.waitlistEnabled(), d.requiredDocumentType(),
-                    a.sessions().stream().map(SessionDto::of).toList());
-        }
     }
 
     /**
@@ -90,16 +72,6 @@ public final class RegistrationDtos {
     public record RegistrationDto(String id, String activityId, String sessionId, String status,
             @Nullable String candidateNumber, @Nullable Integer waitlistPosition, Instant registeredAt,
             @Nullable Instant cancelledAt, @Nullable String applicantId) {
-
-        static RegistrationDto of(Registration r) {
-            return new RegistrationDto(r.id().value(), r.activityId().value(), r.sessionId().value(), r.status().name(),
-                    r.candidateNumber(), r.waitlistPosition(), r.registeredAt(), r.cancelledAt(), null);
-        }
-
-        static RegistrationDto forStaff(Registration r) {
-            return new RegistrationDto(r.id().value(), r.activityId().value(), r.sessionId().value(), r.status().name(),
-                    r.candidateNumber(), r.waitlistPosition(), r.registeredAt(), r.cancelledAt(), r.applicantId());
-        }
     }
 
     /**
@@ -114,11 +86,6 @@ public final class RegistrationDtos {
      */
     public record AdmissionSlipDto(String registrationId, String candidateNumber, LocalizedText activityTitle,
             LocalizedText venue, Instant startsAt, Instant endsAt) {
-
-        static AdmissionSlipDto of(AdmissionSlip s) {
-            return new AdmissionSlipDto(s.registrationId().value(), s.candidateNumber(), s.activityTitle(), s.venue(),
-                    s.startsAt(), s.endsAt());
-        }
     }
 
     /**
@@ -206,16 +173,13 @@ public final class RegistrationDtos {
                     .maxSessionsPerApplicant(maxSessionsPerApplicant == null ? 1 : maxSessionsPerApplicant)
                     .requiredDocumentType(requiredDocumentType);
             for (NewSession s : given) {
-                b.session(new SessionDefinition(s.venue(), s.startsAt(), s.endsAt(), s.capacity()));
+                b.session(RegistrationDtoMapper.INSTANCE.toDefinition(s));
             }
             if (waitlistMaxLength != null && waitlistMaxLength != 0) {
                 b.waitlist(waitlistMaxLength);
             }
             if (eligibility != null) {
-                b.eligibility(new EligibilityCriteria(eligibility.minimumAge(), eligibility.maximumAge(),
-                        eligibility.ageReferenceDate(),
-                        eligibility.residencyStatuses() == null ? Set.of() : eligibility.residencyStatuses(),
-                        eligibility.minimumQualificationLevel()));
+                b.eligibility(RegistrationDtoMapper.INSTANCE.toCriteria(eligibility));
             }
             return b.build();
         }

@@ -15,6 +15,7 @@ import io.gcam.registration.SessionId;
 import io.gcam.rest.Idempotent;
 import io.gcam.rest.IdempotentRequest;
 import io.gcam.rest.RequestActor;
+import io.gcam.rest.registration.internal.RegistrationDtoMapper;
 import io.gcam.rest.registration.RegistrationDtos.ActivityDto;
 import io.gcam.rest.registration.RegistrationDtos.AdmissionSlipDto;
 import io.gcam.rest.registration.RegistrationDtos.CountsDto;
@@ -78,6 +79,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RegistrationResources {
 
+    private static final RegistrationDtoMapper MAPPER = RegistrationDtoMapper.INSTANCE;
+
     private RegistrationResources() {
     }
 
@@ -109,7 +112,7 @@ public final class RegistrationResources {
         @GET
         public Page<ActivityDto> list(@QueryParam("page") @DefaultValue("0") int page,
                 @QueryParam("size") @DefaultValue("20") int size, @Context SecurityContext security) {
-            return service.activities(RequestActor.from(security), PageRequest.of(page, size)).map(ActivityDto::of);
+            return service.activities(RequestActor.from(security), PageRequest.of(page, size)).map(MAPPER::toDto);
         }
 
         /**
@@ -120,7 +123,7 @@ public final class RegistrationResources {
         @GET
         @Path("{id}")
         public ActivityDto get(@PathParam("id") String id, @Context SecurityContext security) {
-            return ActivityDto.of(service.activity(RequestActor.from(security), new ActivityId(id)));
+            return MAPPER.toDto(service.activity(RequestActor.from(security), new ActivityId(id)));
         }
 
         /**
@@ -136,7 +139,7 @@ public final class RegistrationResources {
                 @BeanParam IdempotentRequest idempotency) {
             Actor actor = RequestActor.from(security);
             return idempotency.run(body, () -> {
-                ActivityDto created = ActivityDto.of(service.createActivity(actor, body.toDefinition()));
+                ActivityDto created = MAPPER.toDto(service.createActivity(actor, body.toDefinition()));
                 return Response.created(URI.create("/api/v1/activities/" + created.id())).entity(created).build();
             });
         }
@@ -149,7 +152,7 @@ public final class RegistrationResources {
         @POST
         @Path("{id}/open")
         public ActivityDto open(@PathParam("id") String id, @Context SecurityContext security) {
-            return ActivityDto.of(service.open(RequestActor.from(security), new ActivityId(id)));
+            return MAPPER.toDto(service.open(RequestActor.from(security), new ActivityId(id)));
         }
 
         /**
@@ -160,7 +163,7 @@ public final class RegistrationResources {
         @POST
         @Path("{id}/close")
         public ActivityDto close(@PathParam("id") String id, @Context SecurityContext security) {
-            return ActivityDto.of(service.close(RequestActor.from(security), new ActivityId(id)));
+            return MAPPER.toDto(service.close(RequestActor.from(security), new ActivityId(id)));
         }
 
         /**
@@ -185,7 +188,7 @@ public final class RegistrationResources {
                 }
                 Registration r = service.register(actor, sessionId);
                 return Response.created(URI.create("/api/v1/registrations/" + r.id().value()))
-                        .entity(RegistrationDto.of(r)).build();
+                        .entity(MAPPER.toDto(r)).build();
             });
         }
 
@@ -207,7 +210,7 @@ public final class RegistrationResources {
                 @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size,
                 @Context SecurityContext security) {
             return service.registrations(RequestActor.from(security), query(id, session, status, applicant),
-                    PageRequest.of(page, size)).map(RegistrationDto::forStaff);
+                    PageRequest.of(page, size)).map(MAPPER::toStaffDto);
         }
 
         /**
@@ -246,7 +249,7 @@ public final class RegistrationResources {
                 @Context SecurityContext security) {
             RegistrationCounts c = service.counts(RequestActor.from(security), new ActivityId(id),
                     session == null ? null : new SessionId(session));
-            return new CountsDto(c.confirmed(), c.waitlisted(), c.cancelled());
+            return MAPPER.toDto(c);
         }
 
         private static RegistrationQuery query(String id, @Nullable String session, @Nullable RegistrationStatus status,
@@ -285,7 +288,7 @@ public final class RegistrationResources {
         public Page<RegistrationDto> mine(@QueryParam("page") @DefaultValue("0") int page,
                 @QueryParam("size") @DefaultValue("20") int size, @Context SecurityContext security) {
             return service.myRegistrations(RequestActor.from(security), PageRequest.of(page, size))
-                    .map(RegistrationDto::of);
+                    .map(MAPPER::toDto);
         }
     }
 
@@ -309,7 +312,7 @@ public final class RegistrationResources {
         public RegistrationDto get(@PathParam("id") String id, @Context SecurityContext security) {
             Actor actor = RequestActor.from(security);
             Registration r = service.registration(actor, new RegistrationId(id));
-            return actor.isApplicant() ? RegistrationDto.of(r) : RegistrationDto.forStaff(r);
+            return actor.isApplicant() ? MAPPER.toDto(r) : MAPPER.toStaffDto(r);
         }
 
         /**
@@ -320,7 +323,7 @@ public final class RegistrationResources {
         @GET
         @Path("{id}/slip")
         public AdmissionSlipDto slip(@PathParam("id") String id, @Context SecurityContext security) {
-            return AdmissionSlipDto.of(service.admissionSlip(RequestActor.from(security), new RegistrationId(id)));
+            return MAPPER.toDto(service.admissionSlip(RequestActor.from(security), new RegistrationId(id)));
         }
 
         /**
@@ -331,7 +334,7 @@ public final class RegistrationResources {
         @DELETE
         @Path("{id}")
         public RegistrationDto cancel(@PathParam("id") String id, @Context SecurityContext security) {
-            return RegistrationDto.of(service.cancel(RequestActor.from(security), new RegistrationId(id)).registration());
+            return MAPPER.toDto(service.cancel(RequestActor.from(security), new RegistrationId(id)).registration());
         }
     }
 }

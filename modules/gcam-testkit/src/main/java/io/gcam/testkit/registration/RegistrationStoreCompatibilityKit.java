@@ -24,6 +24,7 @@ import io.gcam.registration.Session;
 import io.gcam.registration.SessionDefinition;
 import io.gcam.registration.SessionId;
 import io.gcam.registration.spi.RegistrationStore;
+import io.gcam.registration.spi.SeatOutlook;
 import io.gcam.registration.spi.SeatRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -160,6 +161,30 @@ public abstract class RegistrationStoreCompatibilityKit {
         assertThat(session.taken()).isEqualTo(2);
         assertThat(session.waitlisted()).isEqualTo(2);
         assertThat(store.counts(activity.id(), null)).isEqualTo(new RegistrationCounts(2, 2, 0));
+    }
+
+    @Test
+    void seatOutlookShowsTheActivityStatusTheCountersAndWhetherTheApplicantHoldsARegistration() {
+        Activity activity = open(1, 3);
+        SessionId s1 = activity.sessions().get(0).id();
+        SessionId s2 = activity.sessions().get(1).id();
+        Registration a = register(activity, s1, "a", 2, 2);
+        register(activity, s1, "b", 2, 2);
+
+        assertThat(store.seatOutlook(s1, agency + "-b")).contains(
+                new SeatOutlook(activity.id(), ActivityStatus.OPEN, 1, 1, 1, true));
+        assertThat(store.seatOutlook(s2, agency + "-a")).as("a registration in another session counts").contains(
+                new SeatOutlook(activity.id(), ActivityStatus.OPEN, 3, 0, 0, true));
+        assertThat(store.seatOutlook(s2, agency + "-c")).contains(
+                new SeatOutlook(activity.id(), ActivityStatus.OPEN, 3, 0, 0, false));
+
+        store.cancel(a.id(), at(), numberSupplier());
+        store.updateActivityStatus(activity.id(), ActivityStatus.OPEN, ActivityStatus.CLOSED);
+        SeatOutlook afterwards = store.seatOutlook(s1, agency + "-a").orElseThrow();
+        assertThat(afterwards).as("cancelled registrations do not count; the promoted one holds the seat")
+                .isEqualTo(new SeatOutlook(activity.id(), ActivityStatus.CLOSED, 1, 1, 0, false));
+        assertThat(afterwards.seatFree()).isFalse();
+        assertThat(store.seatOutlook(new SessionId(UUID.randomUUID().toString()), agency + "-a")).isEmpty();
     }
 
     @Test

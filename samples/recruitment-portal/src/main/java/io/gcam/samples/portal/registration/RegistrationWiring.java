@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,7 +53,7 @@ public final class RegistrationWiring {
      * @param pool the portal's connection pool
      * @param clock the portal's clock
      * @param demo whether to seed the demo exam and use the demo applicant facts
-     * @return the REST resources to register
+     * @return the REST resources and the registration pages to register
      */
     public static Set<Object> resources(DataSource pool, Clock clock, boolean demo) {
         Migrations.migrate(pool, "registration");
@@ -66,7 +67,7 @@ public final class RegistrationWiring {
                 .candidateNumbers(ReferenceNumberGenerator.builder()
                         .name("exam-candidate")
                         .format("EX[cy:yy]-[SEQ:5]-[CHK]")
-                        .store(JdbcSequenceStore.joining(tx.dataSource()))
+                        .store(JdbcSequenceStore.create(pool))
                         .clock(clock)
                         .build())
                 .applicantFacts(facts)
@@ -75,7 +76,10 @@ public final class RegistrationWiring {
         if (demo) {
             seed(service, clock);
         }
-        return RegistrationResources.create(service);
+        Set<Object> resources = new HashSet<>(RegistrationResources.create(service));
+        resources.add(new RegistrationPages.ApplicantPage(service));
+        resources.add(new RegistrationPages.StaffPage());
+        return resources;
     }
 
     /** Seeds the open "Unified recruitment exam" with small sessions, unless the agency has an activity. */
