@@ -33,7 +33,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 /**
  * Wires gcam-catalog into the portal: the catalogue on the portal's database, the single window
  * with a local connector to the portal's recruitment workflow (agency SAFP), and the REST API of
- * {@link CatalogResources}. In demo mode it seeds two agencies: SAFP with the civil-service
+ * {@link CatalogResources}, and the public catalogue page {@code /catalog}. In demo mode it seeds two agencies: SAFP with the civil-service
  * recruitment service (applied for online through the single window) and DSAL with job-seeker
  * registration (at the counter or by phone, so it has no connector).
  */
@@ -76,6 +76,7 @@ public final class CatalogWiring {
                 .connector("SAFP", new WorkflowServiceConnector(workflow, Map.of(RECRUITMENT, "recruitment")))
                 .build();
         config.registerInstances(CatalogResources.create(catalog, window).resources());
+        config.register(new CatalogPage(catalog));
         return window;
     }
 
