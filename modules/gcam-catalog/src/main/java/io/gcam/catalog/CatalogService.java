@@ -72,8 +72,9 @@ import org.slf4j.LoggerFactory;
  *       {@code CATALOG_IMPORT_INVALID}) change nothing. An import is all or nothing.</li>
  *   <li>Search covers names, keywords, descriptions and step titles in English, Traditional Chinese
  *       and Portuguese, ignores case and accents, and finds Chinese words inside longer Chinese text.
- *       It runs on an in-memory index of the public catalogue, rebuilt when this instance changes the
- *       catalogue, and at most {@link Builder#refreshInterval(Duration)} after another instance did
+ *       It runs on an in-memory index of the public catalogue, rebuilt after this instance changed the
+ *       catalogue (when the change ran inside a caller's longer transaction: after its commit, within
+ *       the refresh interval), and at most {@link Builder#refreshInterval(Duration)} after another instance did
  *       (noticed through {@link CatalogStore#changeCount()}) or the date changed.</li>
  * </ul>
  *
@@ -136,7 +137,7 @@ public final class CatalogService {
         Objects.requireNonNull(definition, "definition");
         actor.requireRole(definition.agency(), EDITOR, "create catalogue service");
         Validation.check(definition);
-        return transactions.inTransaction(() -> insertNew(actor, definition, 1));
+        return change(() -> insertNew(actor, definition, 1));
     }
 
     /**
@@ -154,7 +155,7 @@ public final class CatalogService {
         Objects.requireNonNull(definition, "definition");
         actor.requireRole(definition.agency(), EDITOR, "change catalogue service");
         Validation.check(definition);
-        return transactions.inTransaction(() -> updateInTransaction(actor, definition));
+        return change(() -> updateInTransaction(actor, definition));
     }
 
     private ServiceEntry updateInTransaction(Actor actor, ServiceDefinition definition) {
@@ -203,7 +204,7 @@ public final class CatalogService {
             throw ValidationException.of("effectiveFrom", LocalizedText.of("must be today or later",
                     "必須是今天或之後", "deve ser hoje ou uma data posterior"));
         }
-        return transactions.inTransaction(() -> {
+        return change(() -> {
             ServiceEntry entry = editable(actor, code, version);
             if (entry.status() != ServiceStatus.DRAFT) {
                 throw new CatalogException(CatalogErrorCode.SERVICE_STATUS_INVALID, code, version, entry.status(),
@@ -242,7 +243,7 @@ public final class CatalogService {
      * @throws CatalogException {@code SERVICE_STATUS_INVALID} when no version is published
      */
     public List<ServiceEntry> retire(Actor actor, String code) {
-        return transactions.inTransaction(() -> {
+        return change(() -> {
             List<ServiceEntry> versions = editableVersions(actor, code);
             List<ServiceEntry> retired = new ArrayList<>();
             Instant now = now();
@@ -327,7 +328,7 @@ public final class CatalogService {
                         "services[" + i + "]: the code " + d.code() + " appears twice");
             }
         }
-        return transactions.inTransaction(() -> {
+        return change(() -> {
             List<ServiceEntry> result = new ArrayList<>();
             for (ServiceDefinition d : definitions) {
                 List<ServiceEntry> existing = store.versions(d.code());
@@ -402,11 +403,8 @@ public final class CatalogService {
      * @return the distinct codes in use, sorted
      */
     public Facets facets() {
-        List<ServiceEntry> all = publicEntries();
-        return new Facets(
-                all.stream().map(ServiceEntry::agency).distinct().sorted().toList(),
-                all.stream().map(e -> e.definition().category()).distinct().sorted().toList(),
-                all.stream().flatMap(e -> e.definition().lifeEvents().stream()).distinct().sorted().toList());
+        SearchIndex current = currentIndex();
+        return new Facets(current.agencies(), current.categories(), current.lifeEvents());
     }
 
     /**
@@ -423,10 +421,6 @@ public final class CatalogService {
             categories = List.copyOf(categories);
             lifeEvents = List.copyOf(lifeEvents);
         }
-    }
-
-    private List<ServiceEntry> publicEntries() {
-        return current(store.published(), today());
     }
 
     /**
@@ -466,6 +460,18 @@ public final class CatalogService {
             LOG.debug("catalogue search index rebuilt with {} services", rebuilt.size());
             index = new IndexState(rebuilt, changes, today, System.nanoTime());
             return rebuilt;
+        }
+    }
+
+    /**
+     * Runs a change in a transaction and marks the index stale again once it returned, so that a
+     * search that rebuilt the index from the not yet committed state does not keep it.
+     */
+    private <T> T change(java.util.function.Supplier<T> work) {
+        try {
+            return transactions.inTransaction(work);
+        } finally {
+            invalidateIndex();
         }
     }
 

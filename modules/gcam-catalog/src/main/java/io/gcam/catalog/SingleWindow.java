@@ -205,8 +205,10 @@ public final class SingleWindow implements AutoCloseable {
             try {
                 answers = executor.invokeAll(calls, statusTimeout.toNanos(), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
+                // Asked to stop: answer with what is known, every backend unavailable.
                 Thread.currentThread().interrupt();
-                throw new GcamException(CoreErrorCode.STORAGE_FAILURE, e);
+                answers = List.of();
+                unavailable.addAll(agencies);
             }
             for (int i = 0; i < answers.size(); i++) {
                 String agency = agencies.get(i);

@@ -123,6 +123,21 @@ public final class SearchIndex {
         }
     }
 
+    /** @return the agency codes in the index, sorted */
+    public List<String> agencies() {
+        return byAgency.keySet().stream().sorted().toList();
+    }
+
+    /** @return the category codes in the index, sorted */
+    public List<String> categories() {
+        return byCategory.keySet().stream().sorted().toList();
+    }
+
+    /** @return the life-event codes in the index, sorted */
+    public List<String> lifeEvents() {
+        return byLifeEvent.keySet().stream().sorted().toList();
+    }
+
     /** @return the number of services in the index */
     public int size() {
         return docs.size();
