@@ -46,8 +46,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST {base}applications} with header {@code Idempotency-Key: <filingId>} and body
  *       {@code {"serviceCode":..,"agency":..,"applicantId":..,"formData":{..}}}; answered 200 or 201 with
  *       {@code {"applicationId":..,"referenceNumber":..,"accessCode":..}} ({@code accessCode} optional).
- *       A 4xx answer (other than 408 and 429) is a refusal: {@code AGENCY_REJECTED} with the
- *       problem's {@code detail} or {@code title}.</li>
+ *       A 4xx answer (other than 408, 429 and a 409 {@code IDEMPOTENCY_IN_FLIGHT} problem, which
+ *       are retried) is a refusal: {@code AGENCY_REJECTED} with the problem's {@code detail} or
+ *       {@code title}. {@code io.gcam.rest.catalog.AgencyBackendResources} in gcam-rest serves this
+ *       protocol for any connector, e.g. a GCAM workflow.</li>
  *   <li>{@code POST {base}applications/statuses} with {@code {"applicantId":..,"applicationIds":[..]}};
  *       answered 200 with {@code {"items":[{"applicationId":..,"status":{"en":..,"zhHant":..,"pt":..},
  *       "finished":true|false,"since":"2026-01-01T00:00:00Z"}]}}.</li>
@@ -56,10 +58,12 @@ import org.slf4j.LoggerFactory;
  * <h2>Guarantees</h2>
  * <ul>
  *   <li>Every attempt is bounded by the connect and request timeouts; failures that may pass
- *       (I/O errors, timeouts, 408, 429, 5xx) are retried up to {@link Builder#maxAttempts(int)}
+ *       (I/O errors, timeouts, 408, 429, 5xx, a request with the same key still in flight) are retried up to {@link Builder#maxAttempts(int)}
  *       attempts in all, with a growing pause; then {@code AGENCY_UNAVAILABLE}. A filing is retried
  *       with the same {@code Idempotency-Key}, so the backend files it once.</li>
  *   <li>Form data and answers are never logged.</li>
+ *   <li>The default client speaks HTTP/1.1 to an {@code http} address (no cleartext upgrade) and
+ *       negotiates HTTP/2 over {@code https}.</li>
  * </ul>
  * Thread-safe.
  */
@@ -81,6 +85,10 @@ public final class HttpServiceConnector implements ServiceConnector {
         this.base = b.base.toString().endsWith("/") ? b.base : URI.create(b.base + "/");
         this.client = b.client != null ? b.client
                 : HttpClient.newBuilder().connectTimeout(b.connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
+                        // Over plain http, no h2c upgrade: some servers (Grizzly among them) fail a POST
+                        // whose body comes with an upgrade request. Over https, HTTP/2 is negotiated by ALPN.
+                        .version("https".equals(b.base.getScheme()) ? HttpClient.Version.HTTP_2
+                                : HttpClient.Version.HTTP_1_1)
                         .build();
         this.requestTimeout = b.requestTimeout;
         this.maxAttempts = b.maxAttempts;
@@ -165,7 +173,8 @@ public final class HttpServiceConnector implements ServiceConnector {
                 if (status == 200 || status == 201) {
                     return JSON.readTree(response.body());
                 }
-                if (status >= 400 && status < 500 && status != 408 && status != 429) {
+                if (status >= 400 && status < 500 && status != 408 && status != 429
+                        && !(status == 409 && response.body().contains("IDEMPOTENCY_IN_FLIGHT"))) {
                     throw new CatalogException(CatalogErrorCode.AGENCY_REJECTED, agency, problemText(response.body(), status));
                 }
                 LOG.debug("agency {} answered {} to {} (attempt {} of {})", agency, status, path, attempt, maxAttempts);
