@@ -123,7 +123,10 @@ public final class PortalApp implements AutoCloseable {
                     .register(new ApiResources.NotesResource(new Notes(dataSource, clock)));
             config.registerInstances(io.gcam.samples.portal.registration.RegistrationWiring.resources(
                     pool, clock, settings.mode() == Settings.Mode.DEMO));
-            io.gcam.samples.portal.workflow.WorkflowWiring.register(config, pool, clock);
+            io.gcam.workflow.WorkflowService workflow =
+                    io.gcam.samples.portal.workflow.WorkflowWiring.register(config, pool, clock);
+            io.gcam.samples.portal.catalog.CatalogWiring.register(config, pool, clock, workflow,
+                    settings.mode() == Settings.Mode.DEMO);
             notifications.register(config);
             DocumentsWiring.register(config, pool, clock, settings.dataDir(), DemoUsers.AGENCY);
             if (settings.mode() == Settings.Mode.DEMO) {
