@@ -126,6 +126,14 @@ public final class PortalApp implements AutoCloseable {
             io.gcam.samples.portal.workflow.WorkflowWiring.register(config, pool, clock);
             notifications.register(config);
             DocumentsWiring.register(config, pool, clock, settings.dataDir(), DemoUsers.AGENCY);
+            boolean demo = settings.mode() == Settings.Mode.DEMO;
+            var identity = io.gcam.samples.portal.identity.IdentityWiring.register(config, transactions, clock, env, demo,
+                    notifications, (username, subjectId) -> {
+                        users.ensureApplicant(username, subjectId);
+                        Sessions.Issued issued = sessions.issue(username);
+                        return new io.gcam.samples.portal.identity.IdentityWiring.Session(issued.token(), issued.expiresAt());
+                    });
+            io.gcam.samples.portal.profile.ProfileWiring.register(config, transactions, clock, env, demo, identity.links());
             if (settings.mode() == Settings.Mode.DEMO) {
                 config.register(new ApiResources.DevLogin(users, sessions, notifications::welcome));
             }
