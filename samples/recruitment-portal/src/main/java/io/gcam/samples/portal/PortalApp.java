@@ -133,7 +133,9 @@ public final class PortalApp implements AutoCloseable {
                         Sessions.Issued issued = sessions.issue(username);
                         return new io.gcam.samples.portal.identity.IdentityWiring.Session(issued.token(), issued.expiresAt());
                     });
-            io.gcam.samples.portal.profile.ProfileWiring.register(config, transactions, clock, env, demo, identity.links());
+            if (identity != null) {
+                io.gcam.samples.portal.profile.ProfileWiring.register(config, transactions, clock, env, demo, identity.links());
+            }
             if (settings.mode() == Settings.Mode.DEMO) {
                 config.register(new ApiResources.DevLogin(users, sessions, notifications::welcome));
             }

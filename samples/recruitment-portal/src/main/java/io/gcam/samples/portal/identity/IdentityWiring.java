@@ -76,7 +76,7 @@ import org.slf4j.LoggerFactory;
  * <p>Each verification is linked to the person ({@link IdentityLinks}), so the profile can be created
  * from the strongest one, and {@code GET /api/v1/me/identity} shows it. Verified attributes are
  * encrypted with the key in {@code GCAM_IDENTITY_KEY} (Base64, 32 bytes; demo mode uses a fixed
- * demo key when unset).
+ * demo key when unset; in production mode sign-in is disabled, with a warning, until it is set).
  */
 public final class IdentityWiring {
 
@@ -139,16 +139,23 @@ public final class IdentityWiring {
      * @param demo whether the portal runs in demo mode
      * @param notifications sends the code emails (gcam-notification)
      * @param sessions starts a portal session after a successful sign-in
-     * @return the wiring, whose {@link #links()} the profile wiring uses
+     * @return the wiring, whose {@link #links()} the profile wiring uses; {@code null} when sign-in is
+     *     disabled (production mode without {@code GCAM_IDENTITY_KEY})
      */
-    public static IdentityWiring register(ResourceConfig config, LocalTransactions tx, Clock clock,
+    public static @Nullable IdentityWiring register(ResourceConfig config, LocalTransactions tx, Clock clock,
             Map<String, String> env, boolean demo, NotificationWiring notifications, SessionStarter sessions) {
+        byte[] identityKey = key(env, "GCAM_IDENTITY_KEY", demo);
+        if (identityKey == null) {
+            LOG.warn("GCAM_IDENTITY_KEY is not set: sign-in by email code or eID, and with it the profile, is disabled;"
+                    + " set it to 32 random bytes in Base64 (e.g. openssl rand -base64 32)");
+            return null;
+        }
         NotificationService mail = notifications.serviceWith(LOGIN_CODE);
         DataSource ds = tx.dataSource();
         Migrations.migrate(ds, "identity");
         AuditTrail audit = AuditTrail.builder().store(new JdbcAuditStore(ds)).clock(clock).build();
         FieldCipher cipher = FieldCipher.create(ConfiguredKeyProvider.of("identity-1",
-                Map.of("identity-1", key(env, "GCAM_IDENTITY_KEY", demo))));
+                Map.of("identity-1", identityKey)));
         IdentityLinks links = IdentityLinks.builder().store(JdbcVerificationStore.create(ds)).cipher(cipher)
                 .clock(clock).audit(audit).transactions(tx).build();
         OneTimeCodeService codes = OneTimeCodeService.builder().store(JdbcOneTimeCodeStore.create(ds))
@@ -167,12 +174,12 @@ public final class IdentityWiring {
         return links;
     }
 
-    static byte[] key(Map<String, String> env, String name, boolean demo) {
+    /** The key named {@code name}; in demo mode a fixed demo key when unset, else {@code null} when unset. */
+    static byte @Nullable [] key(Map<String, String> env, String name, boolean demo) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             if (!demo) {
-                throw new GcamException(CoreErrorCode.CONFIGURATION_INVALID,
-                        name + " is not set; set it to 32 random bytes in Base64 (e.g. openssl rand -base64 32)");
+                return null;
             }
             return sha256(("gcam-portal-demo-key:" + name).getBytes(StandardCharsets.UTF_8)); // demo only
         }

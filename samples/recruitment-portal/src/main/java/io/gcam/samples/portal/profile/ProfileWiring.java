@@ -22,14 +22,20 @@ import java.util.Base64;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires gcam-profile into the portal: the profile API under {@code /api/v1/me} (gcam-rest's
  * {@link ProfileResources}) and the profile page at {@code /profile}. Personal data is encrypted
  * with the key in {@code GCAM_PROFILE_KEY}; the identity-document lookup token uses
- * {@code GCAM_PROFILE_INDEX_KEY} (each 32 bytes in Base64; demo mode uses fixed demo keys when unset).
+ * {@code GCAM_PROFILE_INDEX_KEY} (each 32 bytes in Base64; demo mode uses fixed demo keys when unset; in production mode the
+ * profile is disabled, with a warning, until both are set).
  */
 public final class ProfileWiring {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProfileWiring.class);
 
     private ProfileWiring() {
     }
@@ -43,18 +49,26 @@ public final class ProfileWiring {
      * @param env environment variables (keys)
      * @param demo whether the portal runs in demo mode
      * @param identities where sign-ins are linked (a profile is created from the strongest)
-     * @return the profile service
+     * @return the profile service; {@code null} when the profile is disabled (production mode without
+     *     its keys)
      */
-    public static ProfileService register(ResourceConfig config, LocalTransactions tx, Clock clock,
+    public static @Nullable ProfileService register(ResourceConfig config, LocalTransactions tx, Clock clock,
             Map<String, String> env, boolean demo, IdentityLinks identities) {
+        byte[] dataKey = key(env, "GCAM_PROFILE_KEY", demo);
+        byte[] indexKey = key(env, "GCAM_PROFILE_INDEX_KEY", demo);
+        if (dataKey == null || indexKey == null) {
+            LOG.warn("GCAM_PROFILE_KEY or GCAM_PROFILE_INDEX_KEY is not set: the profile is disabled; set each to 32"
+                    + " random bytes in Base64 (e.g. openssl rand -base64 32)");
+            return null;
+        }
         DataSource ds = tx.dataSource();
         Migrations.migrate(ds, "profile");
         ProfileService service = ProfileService.builder()
                 .store(JdbcProfileStore.create(ds))
                 .cipher(FieldCipher.create(ConfiguredKeyProvider.of("profile-1",
-                        Map.of("profile-1", key(env, "GCAM_PROFILE_KEY", demo)))))
+                        Map.of("profile-1", dataKey))))
                 .blindIndex(BlindIndex.create(ConfiguredKeyProvider.of("profile-index-1",
-                        Map.of("profile-index-1", key(env, "GCAM_PROFILE_INDEX_KEY", demo)))))
+                        Map.of("profile-index-1", indexKey))))
                 .validation(BeanValidation.create())
                 .audit(AuditTrail.builder().store(new JdbcAuditStore(ds)).clock(clock).build())
                 .clock(clock)
@@ -65,12 +79,11 @@ public final class ProfileWiring {
         return service;
     }
 
-    private static byte[] key(Map<String, String> env, String name, boolean demo) {
+    private static byte @Nullable [] key(Map<String, String> env, String name, boolean demo) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             if (!demo) {
-                throw new GcamException(CoreErrorCode.CONFIGURATION_INVALID,
-                        name + " is not set; set it to 32 random bytes in Base64 (e.g. openssl rand -base64 32)");
+                return null;
             }
             try { // demo only: a fixed key, so demo data survives restarts
                 return MessageDigest.getInstance("SHA-256")
