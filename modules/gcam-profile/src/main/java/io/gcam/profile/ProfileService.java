@@ -595,7 +595,7 @@ public final class ProfileService {
             throw new AccessDeniedException(operation);
         }
         return store.findBySubject(actor.subjectId())
-                .orElseThrow(() -> new NotFoundException("profile", actor.subjectId().isEmpty() ? "-" : "own"));
+                .orElseThrow(() -> new NotFoundException("profile", "own"));
     }
 
     private static void requireActive(StoredProfile stored) {
