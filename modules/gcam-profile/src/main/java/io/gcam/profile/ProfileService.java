@@ -16,6 +16,7 @@ import io.gcam.core.IdGenerator;
 import io.gcam.core.NotFoundException;
 import io.gcam.core.spi.EventPublisher;
 import io.gcam.core.spi.TransactionRunner;
+import io.gcam.identity.AssuranceLevel;
 import io.gcam.identity.IdentityDocument;
 import io.gcam.identity.IdentityDocumentType;
 import io.gcam.identity.IdentityDocuments;
@@ -263,6 +264,68 @@ public final class ProfileService {
                     .payload("changedFields", names(changed)).build());
         });
         LOG.info("profile {} updated to version {} ({} fields changed)", id, version, changed.size());
+        return toProfile(updated, next);
+    }
+
+    /**
+     * Applies a further verification of the owner (for example an eID sign-in after a profile was
+     * created from an email code): the attributes it verified replace the profile's values and are
+     * locked, and the profile's assurance level becomes the higher of the two. Saves a new version
+     * (action {@code verified}) even when no value changed but more fields became locked.
+     *
+     * @param actor the owner, or a system process (a login flow)
+     * @param id the profile
+     * @param expectedVersion the version the change is based on
+     * @param identity a verification of the owner, valid now
+     * @return the profile as saved
+     * @throws ProfileException {@code IDENTITY_NOT_VALID}, {@code PROFILE_DOCUMENT_IN_USE},
+     *     {@code PROFILE_ERASED}
+     * @throws ConflictException {@code CONFLICT} when the profile is no longer at {@code expectedVersion}
+     */
+    public Profile applyVerification(Actor actor, ProfileId id, long expectedVersion, VerifiedIdentity identity) {
+        Objects.requireNonNull(identity, "identity");
+        StoredProfile stored = requireOwned(actor, id, "profile.verify");
+        requireActive(stored);
+        Instant now = clock.instant();
+        if (!identity.isValidAt(now) || !identity.subjectId().equals(stored.subjectId())) {
+            throw new ProfileException(ProfileErrorCode.IDENTITY_NOT_VALID);
+        }
+        if (stored.version() != expectedVersion) {
+            throw new ConflictException("profile " + id + " version " + expectedVersion);
+        }
+        ProfileData current = decrypt(stored);
+        Set<ProfileField> locked = EnumSet.noneOf(ProfileField.class);
+        locked.addAll(stored.lockedFields());
+        ProfileData next = normalize(withVerified(current, identity.attributes(), locked));
+        validation.get().validate(next);
+        Set<ProfileField> changed = changes(current, next);
+        AssuranceLevel level = identity.level().compareTo(stored.assuranceLevel()) > 0 ? identity.level()
+                : stored.assuranceLevel();
+        if (changed.isEmpty() && locked.equals(stored.lockedFields()) && level == stored.assuranceLevel()) {
+            return toProfile(stored, current);
+        }
+        String token = documentIndex(next);
+        if (token != null && !token.equals(stored.documentIndex())) {
+            Optional<ProfileId> holder = store.findIdByDocumentIndex(token);
+            if (holder.isPresent() && !holder.get().equals(id)) {
+                throw new ProfileException(ProfileErrorCode.PROFILE_DOCUMENT_IN_USE);
+            }
+        }
+        long version = stored.version() + 1;
+        StoredProfile updated = new StoredProfile(id, stored.subjectId(), encrypt(id, next), token, locked, level,
+                version, stored.status(), stored.createdAt(), now);
+        ProfileVersion change = version(actor, stored.subjectId(), id, version, "verified", changed, now);
+        transactions.inTransaction(() -> {
+            if (!store.update(updated, change)) {
+                throw new ConflictException("profile " + id + " version " + expectedVersion);
+            }
+            audit(actor, "profile.verified", id, Map.of("version", version, "level", level.name(),
+                    "method", identity.method().name(), "changedFields", names(changed), "lockedFields", names(locked)));
+            events.publish(event("profile.verified", id, now).payload("version", version)
+                    .payload("level", level.name()).build());
+        });
+        LOG.info("profile {} verified again ({}, level now {}; {} fields changed)", id, identity.method(), level,
+                changed.size());
         return toProfile(updated, next);
     }
 

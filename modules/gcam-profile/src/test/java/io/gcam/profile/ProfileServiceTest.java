@@ -11,7 +11,9 @@ import io.gcam.core.AuditEntry;
 import io.gcam.core.GcamException;
 import io.gcam.core.NotFoundException;
 import io.gcam.core.ValidationException;
+import io.gcam.identity.AssuranceLevel;
 import io.gcam.identity.IdentityDocument;
+import io.gcam.identity.VerifiedIdentity;
 import io.gcam.identity.IdentityDocumentType;
 import io.gcam.identity.InvalidIdentityDocumentException;
 import io.gcam.testsupport.db.TestDatabases;
@@ -288,6 +290,32 @@ class ProfileServiceTest {
         assertThat(profiles.purgeExpiredSnapshots(Actor.system("retention-job"))).isEqualTo(1);
         assertThatThrownBy(() -> profiles.snapshot(Actor.system("dpo"), retained.id()))
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aLaterEidVerificationLocksMoreFieldsAndRaisesTheLevel() {
+        VerifiedIdentity byEmail = VerifiedIdentity.builder().subjectId("ana")
+                .method(io.gcam.identity.VerificationMethod.EMAIL_CODE).level(AssuranceLevel.LOW)
+                .attributes(io.gcam.identity.VerifiedAttributes.builder().email("ana@example.mo").build())
+                .verifiedAt(Fixture.T0.minusSeconds(5)).expiresAt(Fixture.T0.plus(Duration.ofHours(1))).build();
+        Profile v1 = profiles.create(ana, byEmail, ProfileData.builder().familyName("Chan").build());
+        assertThat(v1.lockedFields()).containsExactly(ProfileField.EMAIL);
+        assertThat(v1.assuranceLevel()).isEqualTo(AssuranceLevel.LOW);
+
+        Profile v2 = profiles.applyVerification(ana, v1.id(), 1, Fixture.eid("ana", ID_NUMBER));
+
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(v2.assuranceLevel()).isEqualTo(AssuranceLevel.SUBSTANTIAL);
+        assertThat(v2.data().familyName()).isEqualTo("CHAN");
+        assertThat(v2.data().email()).isEqualTo("ana@example.mo");
+        assertThat(v2.lockedFields()).contains(ProfileField.EMAIL, ProfileField.FAMILY_NAME,
+                ProfileField.IDENTITY_DOCUMENT);
+        assertThat(profiles.history(ana, v1.id()).get(1).action()).isEqualTo("verified");
+        assertThatThrownBy(() -> profiles.applyVerification(ana, v1.id(), 2, Fixture.eid("bob", ID_NUMBER)))
+                .isInstanceOfSatisfying(ProfileException.class, e -> assertThat(e.code()).isEqualTo("IDENTITY_NOT_VALID"));
+        assertThatThrownBy(() -> profiles.applyVerification(ana, v1.id(), 1, Fixture.eid("ana", ID_NUMBER)))
+                .isInstanceOfSatisfying(GcamException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"));
+        assertThat(profiles.applyVerification(ana, v1.id(), 2, Fixture.eid("ana", ID_NUMBER))).isEqualTo(v2);
     }
 
     @Test
