@@ -2,6 +2,8 @@ package io.gcam.benchmarks;
 
 import io.gcam.benchmarks.core.AuditAppendBenchmark;
 import io.gcam.benchmarks.core.ReferenceNumberBenchmark;
+import io.gcam.benchmarks.identity.IdTokenVerifyBenchmark;
+import io.gcam.benchmarks.profile.ProfileSaveLoadBenchmark;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -62,7 +64,12 @@ public final class ScenarioRunner {
     public static final List<Scenario> SCENARIOS = List.of(
             new Scenario("audit append (H2, own tx)", AuditAppendBenchmark.class, "gcamAppend", "baselineInsert"),
             new Scenario("reference number (H2, create)", ReferenceNumberBenchmark.class, "gcamNext",
-                    "baselineIncrement"));
+                    "baselineIncrement"),
+            new Scenario("ID-token verify (RS256, cached JWKS)", IdTokenVerifyBenchmark.class, "gcamVerify",
+                    "baselineNimbusVerify"),
+            new Scenario("profile save+load (H2, encrypted)", ProfileSaveLoadBenchmark.class, "gcamSaveLoad",
+                    "baselineSaveLoad"),
+            new Scenario("profile load (H2, encrypted)", ProfileSaveLoadBenchmark.class, "gcamLoad", "baselineLoad"));
 
     /**
      * A measured throughput.

@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  *       by the store atomically <em>before</em> comparing, so parallel guesses cannot exceed the limit;
  *       after the last wrong attempt the code is locked ({@code CODE_LOCKED});</li>
  *   <li>a new code for the same destination is refused within the
- *       {@link Builder#resendInterval(Duration) resend interval} ({@code CODE_RESEND_TOO_SOON});</li>
+ *       {@link Builder#resendInterval(Duration) resend interval} ({@code CODE_RESEND_TOO_SOON}),
+ *       decided atomically by the store ({@link OneTimeCodeStore#tryRecordIssue}), so concurrent
+ *       requests on any number of instances send at most one code per interval;</li>
  *   <li>the comparison takes the same time whatever the typed code is;</li>
  *   <li>every issue and every verification attempt, successful or not, is audited; log lines and
  *       audit details hold no code, no destination and no unmasked subject id.</li>
@@ -108,21 +110,26 @@ public final class OneTimeCodeService {
         String normalized = normalize(channel, destination);
         String destinationKey = destinationKey(channel, normalized);
         Instant now = clock.instant();
-        Optional<Instant> last = store.lastIssuedAt(destinationKey);
-        if (last.isPresent() && now.isBefore(last.get().plus(resendInterval))) {
-            long wait = Math.max(1, Duration.between(now, last.get().plus(resendInterval)).toSeconds());
-            LOG.info("one-time code not re-sent to {}: resend interval", mask(channel, normalized));
-            throw new OneTimeCodeException(IdentityErrorCode.CODE_RESEND_TOO_SOON, wait);
-        }
         String code = newCode();
         String challengeId = newChallengeId();
         Instant expiresAt = now.plus(ttl);
         StoredCode stored = new StoredCode(challengeId, subjectId, channel.name(), destinationKey,
                 hash(code, newSalt()), now, expiresAt, 0, null);
-        transactions.inTransaction(() -> {
+        boolean recorded = transactions.inTransaction(() -> {
+            // The store decides atomically: of concurrent issues to one destination, one is recorded.
+            if (!store.tryRecordIssue(destinationKey, now, resendInterval)) {
+                return false;
+            }
             store.insert(stored);
             audit(actor, "identity.code.issued", challengeId, Map.of("channel", channel.name()));
+            return true;
         });
+        if (!recorded) {
+            Instant next = store.lastIssuedAt(destinationKey).orElse(now).plus(resendInterval);
+            long wait = Math.max(1, Duration.between(now, next).toSeconds());
+            LOG.info("one-time code not re-sent to {}: resend interval", mask(channel, normalized));
+            throw new OneTimeCodeException(IdentityErrorCode.CODE_RESEND_TOO_SOON, wait);
+        }
         sender.send(channel, normalized, code, expiresAt, locale);
         LOG.debug("one-time code {} issued to {}", challengeId, mask(channel, normalized));
         return new CodeChallenge(challengeId, channel, mask(channel, normalized), expiresAt);

@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,8 +19,10 @@ import javax.sql.DataSource;
 
 /**
  * A {@link OneTimeCodeStore} on the table {@code gcam_identity_code} (migration {@code identity}).
- * The attempt limit and single use are enforced by conditional {@code UPDATE}s, so they hold across
- * any number of application instances sharing the database.
+ * The attempt limit and single use are enforced by conditional {@code UPDATE}s, and resend
+ * throttling by a conditional {@code UPDATE} or primary-key-guarded {@code INSERT} on
+ * {@code gcam_identity_code_throttle}, so they hold across any number of application instances
+ * sharing the database.
  */
 public final class JdbcOneTimeCodeStore implements OneTimeCodeStore {
 
@@ -104,6 +108,51 @@ public final class JdbcOneTimeCodeStore implements OneTimeCodeStore {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setString(2, challengeId);
             return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public boolean tryRecordIssue(String destinationKey, Instant now, Duration resendInterval) {
+        Objects.requireNonNull(destinationKey, "destinationKey");
+        Objects.requireNonNull(now, "now");
+        if (resendInterval.isNegative()) {
+            throw new IllegalArgumentException("resendInterval must not be negative");
+        }
+        // A conditional UPDATE takes the row lock: a concurrent issuer waits, then re-evaluates the
+        // condition against the committed time and updates nothing. The first issue to a destination
+        // is an INSERT guarded by the primary key: the losing insert fails and is undone.
+        String update = "UPDATE gcam_identity_code_throttle SET last_issued_at = ?"
+                + " WHERE destination_key = ? AND last_issued_at <= ?";
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(update)) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setString(2, destinationKey);
+                ps.setTimestamp(3, Timestamp.from(now.minus(resendInterval)));
+                if (ps.executeUpdate() == 1) {
+                    return true;
+                }
+            }
+            Savepoint savepoint = c.getAutoCommit() ? null : c.setSavepoint();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO gcam_identity_code_throttle (destination_key, last_issued_at) VALUES (?, ?)")) {
+                ps.setString(1, destinationKey);
+                ps.setTimestamp(2, Timestamp.from(now));
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                if (savepoint != null) {
+                    c.rollback(savepoint);
+                }
+                return false; // the destination has a record within the interval (or a racing issuer won)
+            }
+            if (savepoint != null) {
+                c.releaseSavepoint(savepoint);
+            }
+            return true;
         } catch (SQLException e) {
             throw failure(e);
         }

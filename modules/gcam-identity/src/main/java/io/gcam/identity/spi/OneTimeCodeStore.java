@@ -1,5 +1,6 @@
 package io.gcam.identity.spi;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -44,6 +45,20 @@ public interface OneTimeCodeStore {
      * @return {@code true} for the one call that marked it
      */
     boolean markUsed(String challengeId, Instant now);
+
+    /**
+     * Records that a code is being issued to a destination, unless one was recorded for it less than
+     * {@code resendInterval} before {@code now}. Atomic: however many instances issue codes to one
+     * destination at once, at most one call per interval returns {@code true}. The record is part
+     * of the caller's transaction, if any: a rolled-back issue leaves the previous record.
+     *
+     * @param destinationKey hash of a destination
+     * @param now the instant of the issue
+     * @param resendInterval the minimum time between two recorded issues, zero or more
+     * @return {@code true} when the issue was recorded and the code may be sent; {@code false} when
+     *     another issue for the destination was recorded within the interval
+     */
+    boolean tryRecordIssue(String destinationKey, Instant now, Duration resendInterval);
 
     /**
      * @param destinationKey hash of a destination

@@ -33,7 +33,7 @@ class IdentityDocsExampleTest {
         DataSource pool = TestDatabases.h2().dataSource();
         RecordingCodeSender mailer = new RecordingCodeSender();
         Clock clock = Clock.systemUTC();
-        // --8<-- [start:snippet]
+        // tag::snippet[]
         Migrations.migrate(pool, "core");
         Migrations.migrate(pool, "identity");
         LocalTransactions tx = LocalTransactions.over(pool);
@@ -60,7 +60,7 @@ class IdentityDocsExampleTest {
         links.require(ana, "applicant-42", AssuranceLevel.LOW);             // passes
         assertThatThrownBy(() -> links.require(ana, "applicant-42", AssuranceLevel.SUBSTANTIAL))
                 .isInstanceOf(InsufficientAssuranceException.class);     // step up, e.g. with the eID
-        // --8<-- [end:snippet]
+        // end::snippet[]
         assertThat(byEmail.level()).isEqualTo(AssuranceLevel.LOW);
     }
 }

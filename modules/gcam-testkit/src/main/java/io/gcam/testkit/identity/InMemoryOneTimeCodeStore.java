@@ -3,6 +3,7 @@ package io.gcam.testkit.identity;
 import io.gcam.core.ConflictException;
 import io.gcam.identity.spi.OneTimeCodeStore;
 import io.gcam.identity.spi.StoredCode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Optional;
 public final class InMemoryOneTimeCodeStore implements OneTimeCodeStore {
 
     private final Map<String, StoredCode> codes = new HashMap<>();
+    private final Map<String, Instant> lastIssues = new HashMap<>();
 
     /** Creates an empty store. */
     public InMemoryOneTimeCodeStore() {
@@ -48,6 +50,19 @@ public final class InMemoryOneTimeCodeStore implements OneTimeCodeStore {
         }
         codes.put(challengeId, new StoredCode(c.challengeId(), c.subjectId(), c.channel(), c.destinationKey(),
                 c.codeHash(), c.createdAt(), c.expiresAt(), c.attempts(), now));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean tryRecordIssue(String destinationKey, Instant now, Duration resendInterval) {
+        if (resendInterval.isNegative()) {
+            throw new IllegalArgumentException("resendInterval must not be negative");
+        }
+        Instant last = lastIssues.get(destinationKey);
+        if (last != null && last.isAfter(now.minus(resendInterval))) {
+            return false;
+        }
+        lastIssues.put(destinationKey, now);
         return true;
     }
 

@@ -142,4 +142,38 @@ public abstract class OneTimeCodeStoreCompatibilityKit {
             executor.shutdownNow();
         }
     }
+
+    @Test
+    void recordsAnIssueOnlyOncePerResendInterval() {
+        Duration interval = Duration.ofSeconds(60);
+        assertThat(store.tryRecordIssue(prefix + "d1", T0, interval)).isTrue();
+        assertThat(store.tryRecordIssue(prefix + "d1", T0.plusSeconds(59), interval)).isFalse();
+        assertThat(store.tryRecordIssue(prefix + "d2", T0.plusSeconds(59), interval)).isTrue();
+        assertThat(store.tryRecordIssue(prefix + "d1", T0.plusSeconds(60), interval)).isTrue();
+        assertThat(store.tryRecordIssue(prefix + "d1", T0.plusSeconds(61), interval)).isFalse();
+        assertThat(store.tryRecordIssue(prefix + "d1", T0.plusSeconds(61), Duration.ZERO)).isTrue();
+    }
+
+    @Test
+    void racingIssuesToOneDestinationRecordExactlyOne() throws Exception {
+        int threads = 8;
+        CyclicBarrier barrier = new CyclicBarrier(threads);
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Boolean>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(executor.submit(() -> {
+                    barrier.await(1, TimeUnit.MINUTES);
+                    return store.tryRecordIssue(prefix + "d1", T0, Duration.ofSeconds(60));
+                }));
+            }
+            int recorded = 0;
+            for (Future<Boolean> f : futures) {
+                recorded += f.get(2, TimeUnit.MINUTES) ? 1 : 0;
+            }
+            assertThat(recorded).isEqualTo(1);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
 }

@@ -70,6 +70,13 @@ final class DemoUsers {
         }
     }
 
+    /** Adds an applicant account (signed in by one-time code or eID) unless it exists. */
+    void ensureApplicant(String username, String subjectId) {
+        if (find(username).isEmpty()) {
+            insert(new DemoUser(username, Actor.applicant(subjectId)));
+        }
+    }
+
     private void insert(DemoUser user) {
         Actor actor = user.actor();
         try (Connection c = dataSource.getConnection();

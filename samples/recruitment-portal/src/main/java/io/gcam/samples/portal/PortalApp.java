@@ -129,6 +129,16 @@ public final class PortalApp implements AutoCloseable {
                     settings.mode() == Settings.Mode.DEMO);
             notifications.register(config);
             DocumentsWiring.register(config, pool, clock, settings.dataDir(), DemoUsers.AGENCY);
+            boolean demo = settings.mode() == Settings.Mode.DEMO;
+            var identity = io.gcam.samples.portal.identity.IdentityWiring.register(config, transactions, clock, env, demo,
+                    notifications, (username, subjectId) -> {
+                        users.ensureApplicant(username, subjectId);
+                        Sessions.Issued issued = sessions.issue(username);
+                        return new io.gcam.samples.portal.identity.IdentityWiring.Session(issued.token(), issued.expiresAt());
+                    });
+            if (identity != null) {
+                io.gcam.samples.portal.profile.ProfileWiring.register(config, transactions, clock, env, demo, identity.links());
+            }
             if (settings.mode() == Settings.Mode.DEMO) {
                 config.register(new ApiResources.DevLogin(users, sessions, notifications::welcome));
             }

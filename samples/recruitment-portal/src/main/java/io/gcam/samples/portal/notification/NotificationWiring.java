@@ -82,13 +82,15 @@ public final class NotificationWiring implements AutoCloseable {
             .build();
 
     private final NotificationService service;
+    private final NotificationTemplates templates;
     private final NotificationWorker worker;
     private final @Nullable GreenMail mailbox;
     private final @Nullable SmtpEmailChannel email;
 
-    private NotificationWiring(NotificationService service, NotificationWorker worker, @Nullable GreenMail mailbox,
-            @Nullable SmtpEmailChannel email) {
+    private NotificationWiring(NotificationService service, NotificationTemplates templates, NotificationWorker worker,
+            @Nullable GreenMail mailbox, @Nullable SmtpEmailChannel email) {
         this.service = service;
+        this.templates = templates;
         this.worker = worker;
         this.mailbox = mailbox;
         this.email = email;
@@ -107,8 +109,9 @@ public final class NotificationWiring implements AutoCloseable {
         Migrations.migrate(tx.dataSource(), "notification");
         JdbcOutboxStore outbox = JdbcOutboxStore.create(tx.dataSource());
         JdbcInboxStore inbox = JdbcInboxStore.create(tx.dataSource());
+        NotificationTemplates templates = NotificationTemplates.of(WELCOME);
         NotificationService service = NotificationService.builder()
-                .store(outbox).inbox(inbox).templates(NotificationTemplates.of(WELCOME))
+                .store(outbox).inbox(inbox).templates(templates)
                 .transactions(tx).clock(clock).build();
         GreenMail mailbox = null;
         SmtpEmailChannel email;
@@ -126,7 +129,18 @@ public final class NotificationWiring implements AutoCloseable {
         if (email != null) {
             worker.channel(email);
         }
-        return new NotificationWiring(service, worker.build().start(), mailbox, email);
+        return new NotificationWiring(service, templates, worker.build().start(), mailbox, email);
+    }
+
+    /**
+     * Lets another part of the portal send its own notifications (e.g. login codes).
+     *
+     * @param template a template to register first
+     * @return the notification service
+     */
+    public NotificationService serviceWith(NotificationTemplate template) {
+        templates.register(template);
+        return service;
     }
 
     private static @Nullable SmtpEmailChannel productionSmtp(Map<String, String> env) {
