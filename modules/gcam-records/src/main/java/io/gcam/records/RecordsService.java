@@ -74,6 +74,9 @@ import org.slf4j.LoggerFactory;
  *   <li>A record with a legal hold in force is never disposed of: the hold and the disposal are
  *       conditional changes of the same record, so whichever comes second sees the first.</li>
  *   <li>A destroyed record leaves a {@link DisposalCertificate} that is never deleted.</li>
+ *   <li>Each transaction locks the record rows it changes before it appends to the audit trail
+ *       (whose single head every audited change locks), so concurrent changes never wait for each
+ *       other in a cycle.</li>
  * </ul>
  * Search results and listings are not written to the chain of custody (they show metadata of many
  * records at once); opening a record by id or barcode is.
@@ -777,9 +780,13 @@ public final class RecordsService {
             }
             Instant now = now();
             List<DisposalItem> done = new ArrayList<>();
+            List<Runnable> announcements = new ArrayList<>();
             for (DisposalItem item : run.items()) {
-                done.add(item.withOutcome(dispose(actor, run, item, now, contentToDelete)));
+                done.add(item.withOutcome(dispose(actor, run, item, now, contentToDelete, announcements)));
             }
+            // The audit trail's head is locked last, after every record row: a transaction that holds a
+            // record and waits for the head can then never wait in a cycle with this one.
+            announcements.forEach(Runnable::run);
             DisposalRun result = new DisposalRun(run.id(), run.agency(), DisposalRunStatus.COMPLETED, run.preparedBy(),
                     run.preparedAt(), actor.subjectId(), now, done);
             if (!store.completeRun(result)) {
@@ -802,7 +809,7 @@ public final class RecordsService {
     }
 
     private DisposalOutcome dispose(Actor actor, DisposalRun run, DisposalItem item, Instant now,
-            List<String> contentToDelete) {
+            List<String> contentToDelete, List<Runnable> announcements) {
         ManagedRecord record = store.find(item.recordId()).orElse(null);
         if (record == null) {
             return DisposalOutcome.KEPT_CHANGED;
@@ -825,7 +832,7 @@ public final class RecordsService {
                     return keptBecause(item);
                 }
                 AuditEntry last = custody(actor, record.id(), CustodyAction.ARCHIVED, Map.of("runId", run.id().value()));
-                certify(actor, run, record, item, DisposalOutcome.TRANSFERRED_TO_ARCHIVES, now, last.asHead());
+                certify(actor, run, record, item, DisposalOutcome.TRANSFERRED_TO_ARCHIVES, now, last.asHead(), announcements);
                 return DisposalOutcome.TRANSFERRED_TO_ARCHIVES;
             }
             case DESTROY:
@@ -836,7 +843,7 @@ public final class RecordsService {
                     return keptBecause(item);
                 }
                 versions.forEach(v -> contentToDelete.add(v.content().contentId()));
-                certify(actor, run, record, item, DisposalOutcome.DESTROYED, now, head);
+                certify(actor, run, record, item, DisposalOutcome.DESTROYED, now, head, announcements);
                 return DisposalOutcome.DESTROYED;
             }
         }
@@ -848,7 +855,7 @@ public final class RecordsService {
     }
 
     private void certify(Actor actor, DisposalRun run, ManagedRecord record, DisposalItem item, DisposalOutcome outcome,
-            Instant now, AuditHead head) {
+            Instant now, AuditHead head, List<Runnable> announcements) {
         store.insertCertificate(new DisposalCertificate(run.id(), record.id(), record.reference(), record.title(),
                 record.owner().agency(), record.classificationCode(), item.rule(), outcome, run.preparedBy(),
                 actor.subjectId(), now, head));
@@ -858,12 +865,14 @@ public final class RecordsService {
         details.put("outcome", outcome.name());
         details.put("custodyIndex", head.index());
         details.put("custodyHash", head.hash());
-        audit.append(actor, "records.disposed", AGGREGATE, record.id().value(), details);
-        events.publish(event("records.disposed", record)
-                .payload("reference", record.reference())
-                .payload("outcome", outcome)
-                .payload("runId", run.id())
-                .build());
+        announcements.add(() -> {
+            audit.append(actor, "records.disposed", AGGREGATE, record.id().value(), details);
+            events.publish(event("records.disposed", record)
+                    .payload("reference", record.reference())
+                    .payload("outcome", outcome)
+                    .payload("runId", run.id())
+                    .build());
+        });
     }
 
     /**
