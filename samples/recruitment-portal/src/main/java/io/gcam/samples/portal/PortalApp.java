@@ -125,7 +125,9 @@ public final class PortalApp implements AutoCloseable {
                     pool, clock, settings.mode() == Settings.Mode.DEMO));
             io.gcam.samples.portal.workflow.WorkflowWiring.register(config, pool, clock);
             notifications.register(config);
-            DocumentsWiring.register(config, pool, clock, settings.dataDir(), DemoUsers.AGENCY);
+            var documents = DocumentsWiring.register(config, pool, clock, settings.dataDir(), DemoUsers.AGENCY);
+            io.gcam.samples.portal.records.RecordsWiring.register(config, pool, clock, documents, DemoUsers.AGENCY,
+                    settings.mode() == Settings.Mode.DEMO);
             if (settings.mode() == Settings.Mode.DEMO) {
                 config.register(new ApiResources.DevLogin(users, sessions, notifications::welcome));
             }
