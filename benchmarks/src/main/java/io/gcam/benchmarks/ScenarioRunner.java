@@ -2,6 +2,7 @@ package io.gcam.benchmarks;
 
 import io.gcam.benchmarks.core.AuditAppendBenchmark;
 import io.gcam.benchmarks.core.ReferenceNumberBenchmark;
+import io.gcam.benchmarks.records.CustodyChainBenchmark;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -62,7 +63,9 @@ public final class ScenarioRunner {
     public static final List<Scenario> SCENARIOS = List.of(
             new Scenario("audit append (H2, own tx)", AuditAppendBenchmark.class, "gcamAppend", "baselineInsert"),
             new Scenario("reference number (H2, create)", ReferenceNumberBenchmark.class, "gcamNext",
-                    "baselineIncrement"));
+                    "baselineIncrement"),
+            new Scenario("custody append (H2, own tx)", CustodyChainBenchmark.class, "gcamAppend",
+                    "baselineInsert"));
 
     /**
      * A measured throughput.
