@@ -1,5 +1,7 @@
 package io.gcam.records;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.gcam.core.AccessDeniedException;
 import io.gcam.core.Actor;
 import io.gcam.core.AuditEntry;
@@ -109,6 +111,8 @@ public final class RecordsService {
     private final TransactionRunner transactions;
     private final Clock clock;
     private final IdGenerator ids;
+    // One mapper for every per-record chain, so that its serializers are built once.
+    private final ObjectMapper custodyJson = JsonMapper.builder().build();
 
     private RecordsService(Builder b) {
         this.store = Objects.requireNonNull(b.store, "store");
@@ -987,7 +991,7 @@ public final class RecordsService {
     }
 
     private AuditTrail custodyTrail(RecordId id) {
-        return AuditTrail.builder().store(new RecordCustodyStore(store, id)).clock(clock).build();
+        return AuditTrail.builder().store(new RecordCustodyStore(store, id)).clock(clock).objectMapper(custodyJson).build();
     }
 
     private AuditEntry custody(Actor actor, RecordId id, CustodyAction action, Map<String, ?> details) {

@@ -25,7 +25,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 
 /**
  * Wires gcam-records into the portal: the JDBC store, a content store over the portal's documents,
- * the REST API of {@link RecordResources}, and in demo mode a small file plan with two records.
+ * the REST API of {@link RecordResources}, the staff page {@code /records}, and in demo mode a small file plan with two records.
  */
 public final class RecordsWiring {
 
@@ -67,6 +67,7 @@ public final class RecordsWiring {
             seed(records, agency);
         }
         config.registerInstances(RecordResources.create(records).resources());
+        config.register(new RecordsPage());
         return records;
     }
 
