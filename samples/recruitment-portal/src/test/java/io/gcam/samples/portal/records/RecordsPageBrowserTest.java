@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -37,8 +38,9 @@ class RecordsPageBrowserTest {
         page.findElement(By.cssSelector("#transfer button")).click();
         browser.waitUntil(ExpectedConditions.textToBe(By.id("message"), "Transfer sent; it waits for acknowledgement."));
         browser.waitUntil(d -> actions(d).contains("record.transfer_sent"));
-        assertThat(page.findElement(By.cssSelector("#timeline li[data-action='record.transfer_sent']")).getText())
-                .contains("Transfer sent", "demo-reviewer1");
+        browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#timeline li[data-action='record.transfer_sent']"), "Transfer sent"));
+        assertThat(browser.text("#timeline li[data-action='record.transfer_sent']")).contains("demo-reviewer1");
 
         signIn(page, "approver1");
         WebElement pending = browser.waitUntil(ExpectedConditions.presenceOfElementLocated(
@@ -76,8 +78,10 @@ class RecordsPageBrowserTest {
         browser.waitUntil(ExpectedConditions.attributeToBe(By.tagName("body"), "data-signed-in", user));
     }
 
+    /** Reads the timeline in one script call, so that a re-rendered list is never read half-way. */
     private static List<String> actions(WebDriver page) {
-        return page.findElements(By.cssSelector("#timeline li")).stream().map(li -> li.getDomAttribute("data-action"))
-                .toList();
+        Object actions = ((JavascriptExecutor) page).executeScript(
+                "return [...document.querySelectorAll('#timeline li')].map(li => li.dataset.action);");
+        return ((List<?>) actions).stream().map(String::valueOf).toList();
     }
 }
