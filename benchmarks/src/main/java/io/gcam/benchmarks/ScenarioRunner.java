@@ -4,6 +4,7 @@ import io.gcam.benchmarks.core.AuditAppendBenchmark;
 import io.gcam.benchmarks.core.ReferenceNumberBenchmark;
 import io.gcam.benchmarks.identity.IdTokenVerifyBenchmark;
 import io.gcam.benchmarks.profile.ProfileSaveLoadBenchmark;
+import io.gcam.benchmarks.records.CustodyChainBenchmark;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -69,7 +70,9 @@ public final class ScenarioRunner {
                     "baselineNimbusVerify"),
             new Scenario("profile save+load (H2, encrypted)", ProfileSaveLoadBenchmark.class, "gcamSaveLoad",
                     "baselineSaveLoad"),
-            new Scenario("profile load (H2, encrypted)", ProfileSaveLoadBenchmark.class, "gcamLoad", "baselineLoad"));
+            new Scenario("profile load (H2, encrypted)", ProfileSaveLoadBenchmark.class, "gcamLoad", "baselineLoad"),
+            new Scenario("custody append (H2, own tx)", CustodyChainBenchmark.class, "gcamAppend",
+                    "baselineInsert"));
 
     /**
      * A measured throughput.

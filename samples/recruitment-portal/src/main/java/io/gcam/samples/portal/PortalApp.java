@@ -128,7 +128,9 @@ public final class PortalApp implements AutoCloseable {
             io.gcam.samples.portal.catalog.CatalogWiring.register(config, pool, clock, workflow,
                     settings.mode() == Settings.Mode.DEMO);
             notifications.register(config);
-            DocumentsWiring.register(config, pool, clock, settings.dataDir(), DemoUsers.AGENCY);
+            var documents = DocumentsWiring.register(config, pool, clock, settings.dataDir(), DemoUsers.AGENCY);
+            io.gcam.samples.portal.records.RecordsWiring.register(config, pool, clock, documents, DemoUsers.AGENCY,
+                    settings.mode() == Settings.Mode.DEMO);
             boolean demo = settings.mode() == Settings.Mode.DEMO;
             var identity = io.gcam.samples.portal.identity.IdentityWiring.register(config, transactions, clock, env, demo,
                     notifications, (username, subjectId) -> {

@@ -1,0 +1,5 @@
+/** The JDBC {@link io.gcam.records.spi.RecordStore} for PostgreSQL and H2. */
+@NullMarked
+package io.gcam.records.jdbc;
+
+import org.jspecify.annotations.NullMarked;

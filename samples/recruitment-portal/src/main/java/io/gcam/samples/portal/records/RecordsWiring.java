@@ -1,0 +1,89 @@
+package io.gcam.samples.portal.records;
+
+import io.gcam.core.Actor;
+import io.gcam.core.AuditTrail;
+import io.gcam.core.LocalizedText;
+import io.gcam.core.ReferenceNumberGenerator;
+import io.gcam.core.SynchronousEventPublisher;
+import io.gcam.core.jdbc.JdbcAuditStore;
+import io.gcam.core.jdbc.JdbcSequenceStore;
+import io.gcam.core.jdbc.LocalTransactions;
+import io.gcam.core.jdbc.Migrations;
+import io.gcam.documents.DocumentService;
+import io.gcam.records.Classification;
+import io.gcam.records.DisposalAction;
+import io.gcam.records.NewRecord;
+import io.gcam.records.RecordKind;
+import io.gcam.records.RecordsService;
+import io.gcam.records.RetentionRule;
+import io.gcam.records.SecurityLevel;
+import io.gcam.records.jdbc.JdbcRecordStore;
+import io.gcam.rest.records.RecordResources;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.glassfish.jersey.server.ResourceConfig;
+
+/**
+ * Wires gcam-records into the portal: the JDBC store, a content store over the portal's documents,
+ * the REST API of {@link RecordResources}, the staff page {@code /records}, and in demo mode a small file plan with two records.
+ */
+public final class RecordsWiring {
+
+    private static final Actor SEED = Actor.system("portal-seed");
+
+    private RecordsWiring() {
+    }
+
+    /**
+     * Migrates the records tables and registers the records resources.
+     *
+     * @param config the portal's Jersey configuration
+     * @param pool the portal's plain connection pool
+     * @param clock the portal's clock
+     * @param documents where record content lives
+     * @param agency the portal's agency
+     * @param demo whether to seed the demo file plan and records (once)
+     * @return the records service, e.g. to file an approved application's documents
+     */
+    public static RecordsService register(ResourceConfig config, DataSource pool, Clock clock, DocumentService documents,
+            String agency, boolean demo) {
+        Migrations.migrate(pool, "records");
+        LocalTransactions tx = LocalTransactions.over(pool);
+        RecordsService records = RecordsService.builder()
+                .store(JdbcRecordStore.create(tx.dataSource()))
+                .contents(new DocumentsContentStore(documents))
+                .references(ReferenceNumberGenerator.builder()
+                        .name("record")
+                        .format("RM-[cy:yyyy]-[SEQ:6]")
+                        .store(JdbcSequenceStore.create(pool))
+                        .clock(clock)
+                        .build())
+                .audit(AuditTrail.builder().store(new JdbcAuditStore(tx.dataSource())).clock(clock).build())
+                .events(SynchronousEventPublisher.create())
+                .transactions(tx)
+                .clock(clock)
+                .build();
+        if (demo && records.filePlan(SEED, agency).isEmpty()) {
+            seed(records, agency);
+        }
+        config.registerInstances(RecordResources.create(records).resources());
+        config.register(new RecordsPage());
+        return records;
+    }
+
+    private static void seed(RecordsService records, String agency) {
+        records.defineClassification(SEED, new Classification(agency, "HR",
+                LocalizedText.of("Human resources", "人力資源", "Recursos humanos"), null, null));
+        records.defineClassification(SEED, new Classification(agency, "HR.RECRUITMENT",
+                LocalizedText.of("Recruitment", "招聘", "Recrutamento"), "HR",
+                RetentionRule.years(10, DisposalAction.DESTROY)));
+        records.register(SEED, NewRecord.builder(LocalizedText.of("Recruitment 2026: clerk", "2026 年招聘：文員",
+                "Recrutamento 2026: escriturário"), "HR.RECRUITMENT")
+                .kind(RecordKind.DOSSIER).agency(agency).department("HR").keywords("recruitment", "2026")
+                .location("Registry, shelf A-3").barcode(agency + "-000001").build());
+        records.register(SEED, NewRecord.builder(LocalizedText.of("Appeal against a recruitment decision",
+                "對招聘決定的上訴", "Recurso de uma decisão de recrutamento"), "HR.RECRUITMENT")
+                .agency(agency).department("LEGAL").securityLevel(SecurityLevel.CONFIDENTIAL).keywords("appeal")
+                .build());
+    }
+}
