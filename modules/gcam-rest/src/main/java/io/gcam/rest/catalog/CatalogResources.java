@@ -3,7 +3,9 @@ package io.gcam.rest.catalog;
 import io.gcam.catalog.CatalogQuery;
 import io.gcam.catalog.CatalogService;
 import io.gcam.catalog.Channel;
+import io.gcam.catalog.MonthlyFigures;
 import io.gcam.catalog.ServiceDefinition;
+import io.gcam.catalog.ServicePerformance;
 import io.gcam.catalog.SingleWindow;
 import io.gcam.core.Actor;
 import io.gcam.core.LocalizedText;
@@ -34,6 +36,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -68,16 +72,22 @@ import org.jspecify.annotations.Nullable;
  *       the single window (honours {@code Idempotency-Key}); 201 with the reference number</td></tr>
  *   <tr><td>{@code GET /api/v1/me/applications}</td><td>applicant</td><td>own applications across all
  *       agencies, with items of unavailable agencies marked</td></tr>
+ *   <tr><td>{@code GET /api/v1/catalog/services/{code}/performance?from=2026-01&to=2026-06}</td><td>staff of
+ *       the owning agency</td><td>monthly figures: received, completed, median working days, SLA
+ *       compliance (when created with a {@link ServicePerformance})</td></tr>
  * </table>
  */
 public final class CatalogResources {
 
     private final CatalogService catalog;
     private final @Nullable SingleWindow window;
+    private final @Nullable ServicePerformance performance;
 
-    private CatalogResources(CatalogService catalog, @Nullable SingleWindow window) {
+    private CatalogResources(CatalogService catalog, @Nullable SingleWindow window,
+            @Nullable ServicePerformance performance) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.window = window;
+        this.performance = performance;
     }
 
     /**
@@ -86,7 +96,19 @@ public final class CatalogResources {
      * @return the resources
      */
     public static CatalogResources create(CatalogService catalog, @Nullable SingleWindow window) {
-        return new CatalogResources(catalog, window);
+        return new CatalogResources(catalog, window, null);
+    }
+
+    /**
+     * @param catalog the catalogue
+     * @param window the single window, or {@code null} to leave out applying and "my applications"
+     * @param performance the performance figures, or {@code null} to leave out
+     *     {@code GET /api/v1/catalog/services/{code}/performance}
+     * @return the resources
+     */
+    public static CatalogResources create(CatalogService catalog, @Nullable SingleWindow window,
+            @Nullable ServicePerformance performance) {
+        return new CatalogResources(catalog, window, performance);
     }
 
     /** @return the resource instances to register */
@@ -139,6 +161,29 @@ public final class CatalogResources {
         @Path("{code}")
         public ServiceView get(@PathParam("code") String code) {
             return catalog.find(code).map(ServiceView::of).orElseThrow(() -> new NotFoundException(SERVICE_KIND, code));
+        }
+
+        /**
+         * Monthly performance figures of a service, for staff of its agency.
+         *
+         * @param code the service code
+         * @param from the first month, {@code yyyy-MM}
+         * @param to the last month, {@code yyyy-MM}, inclusive; at most
+         *     {@value ServicePerformance#MAX_MONTHS} months after {@code from}
+         * @param security the caller
+         * @return one entry per month, oldest first; 404 when figures are not served here, 403 for
+         *     anyone but staff of the owning agency, 400 for a bad or too long range
+         */
+        @GET
+        @Path("{code}/performance")
+        public List<MonthlyFigures> performance(@PathParam("code") String code, @QueryParam("from") @Nullable String from,
+                @QueryParam("to") @Nullable String to, @Context SecurityContext security) {
+            Actor actor = RequestActor.from(security);
+            if (performance == null) {
+                throw new NotFoundException(LocalizedText.of("performance figures", "績效數據", "indicadores de desempenho"),
+                        code);
+            }
+            return performance.figures(actor, code, month("from", from), month("to", to));
         }
 
         /**
@@ -277,6 +322,18 @@ public final class CatalogResources {
                     "Envie o serviço em JSON."));
         }
         return body;
+    }
+
+    private static YearMonth month(String field, @Nullable String value) {
+        try {
+            if (value != null) {
+                return YearMonth.parse(value.strip());
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        throw ValidationException.of(field, LocalizedText.of("must be a month such as 2026-01",
+                "必須是月份，例如 2026-01", "deve ser um mês, por exemplo 2026-01"));
     }
 
     private static @Nullable Channel channel(@Nullable String value) {

@@ -10,7 +10,15 @@ import io.gcam.core.jdbc.LocalTransactions;
 import io.gcam.samples.portal.notification.NotificationWiring;
 import io.gcam.core.jdbc.Migrations;
 import io.gcam.rest.GcamRestFeature;
+import io.gcam.core.SynchronousEventPublisher;
+import io.gcam.documents.DocumentService;
+import io.gcam.documents.jdbc.JdbcDocumentStore;
+import io.gcam.records.RecordsService;
+import io.gcam.samples.portal.catalog.CatalogWiring;
 import io.gcam.samples.portal.documents.DocumentsWiring;
+import io.gcam.samples.portal.records.RecordsWiring;
+import io.gcam.samples.portal.workflow.WorkflowWiring;
+import io.gcam.workflow.WorkflowService;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -123,15 +131,21 @@ public final class PortalApp implements AutoCloseable {
                     .register(new ApiResources.NotesResource(new Notes(dataSource, clock)));
             config.registerInstances(io.gcam.samples.portal.registration.RegistrationWiring.resources(
                     pool, clock, settings.mode() == Settings.Mode.DEMO));
-            io.gcam.workflow.WorkflowService workflow =
-                    io.gcam.samples.portal.workflow.WorkflowWiring.register(config, pool, clock);
-            io.gcam.samples.portal.catalog.CatalogWiring.register(config, pool, clock, workflow,
-                    settings.mode() == Settings.Mode.DEMO);
-            notifications.register(config);
-            var documents = DocumentsWiring.register(config, pool, clock, settings.dataDir(), DemoUsers.AGENCY);
-            io.gcam.samples.portal.records.RecordsWiring.register(config, pool, clock, documents, DemoUsers.AGENCY,
-                    settings.mode() == Settings.Mode.DEMO);
             boolean demo = settings.mode() == Settings.Mode.DEMO;
+            // one publisher and one transaction manager for the modules, so that a listener's work
+            // (performance figures, filing records) commits or rolls back with the change it follows
+            SynchronousEventPublisher events = SynchronousEventPublisher.create();
+            WorkflowService workflow = WorkflowWiring.register(config, transactions, pool, clock, events);
+            CatalogWiring.register(config, transactions, pool, clock, workflow, events, demo);
+            notifications.register(config);
+            DocumentService documents = DocumentsWiring.register(config, transactions, pool, clock, settings.dataDir(),
+                    DemoUsers.AGENCY);
+            RecordsService records = RecordsWiring.register(config, transactions, pool, clock, documents,
+                    DemoUsers.AGENCY, demo);
+            if (demo) {
+                // the HR.RECRUITMENT class the dossiers go to is part of the demo file plan
+                RecordsWiring.fileOnApproval(events, records, workflow, JdbcDocumentStore.create(dataSource));
+            }
             var identity = io.gcam.samples.portal.identity.IdentityWiring.register(config, transactions, clock, env, demo,
                     notifications, (username, subjectId) -> {
                         users.ensureApplicant(username, subjectId);

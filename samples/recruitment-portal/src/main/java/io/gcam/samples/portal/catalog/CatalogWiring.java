@@ -7,6 +7,7 @@ import io.gcam.catalog.Fee;
 import io.gcam.catalog.Keywords;
 import io.gcam.catalog.ProcessingTime;
 import io.gcam.catalog.ServiceDefinition;
+import io.gcam.catalog.ServicePerformance;
 import io.gcam.catalog.SingleWindow;
 import io.gcam.catalog.Step;
 import io.gcam.catalog.jdbc.JdbcCatalogStore;
@@ -19,6 +20,7 @@ import io.gcam.core.jdbc.JdbcAuditStore;
 import io.gcam.core.jdbc.LocalTransactions;
 import io.gcam.core.jdbc.Migrations;
 import io.gcam.rest.catalog.CatalogResources;
+import io.gcam.samples.portal.workflow.WorkflowWiring;
 import io.gcam.workflow.WorkflowService;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -53,18 +55,19 @@ public final class CatalogWiring {
      * Migrates the catalogue tables, seeds the demo services when asked, and registers the resources.
      *
      * @param config the portal's Jersey configuration
-     * @param pool the portal's connection pool
+     * @param tx the portal's shared transactions
+     * @param pool the portal's plain connection pool (migrations)
      * @param clock the portal's clock
      * @param workflow the portal's workflow, which handles SAFP's recruitment applications
+     * @param events the portal's event publisher: the catalogue's events go there, and the
+     *     performance figures count the workflow's events from it
      * @param demo whether to seed the demo catalogue
      * @return the single window (closed with the JVM; its threads are daemons)
      */
-    public static SingleWindow register(ResourceConfig config, DataSource pool, Clock clock, WorkflowService workflow,
-            boolean demo) {
+    public static SingleWindow register(ResourceConfig config, LocalTransactions tx, DataSource pool, Clock clock,
+            WorkflowService workflow, SynchronousEventPublisher events, boolean demo) {
         Migrations.migrate(pool, "catalog");
-        LocalTransactions tx = LocalTransactions.over(pool);
         AuditTrail audit = AuditTrail.builder().store(new JdbcAuditStore(tx.dataSource())).clock(clock).build();
-        SynchronousEventPublisher events = SynchronousEventPublisher.create();
         JdbcCatalogStore store = new JdbcCatalogStore(tx.dataSource());
         CatalogService catalog = CatalogService.builder().store(store).transactions(tx).audit(audit).events(events)
                 .clock(clock).zone(ZoneId.of("Asia/Macau")).refreshInterval(Duration.ofSeconds(5)).build();
@@ -75,7 +78,13 @@ public final class CatalogWiring {
                 .events(events).clock(clock).statusTimeout(Duration.ofSeconds(3))
                 .connector("SAFP", new WorkflowServiceConnector(workflow, Map.of(RECRUITMENT, "recruitment")))
                 .build();
-        config.registerInstances(CatalogResources.create(catalog, window).resources());
+        // counted from the workflow's own events, in the workflow's transaction
+        ServicePerformance performance = ServicePerformance.builder().store(store).catalog(catalog)
+                .calendar(WorkflowWiring.calendar())
+                .track("recruitment", RECRUITMENT, Set.of("approved", "rejected", "withdrawn"))
+                .build();
+        events.subscribe(SynchronousEventPublisher.ALL_TYPES, performance, SynchronousEventPublisher.OnFailure.PROPAGATE);
+        config.registerInstances(CatalogResources.create(catalog, window, performance).resources());
         config.register(new CatalogPage(catalog));
         return window;
     }

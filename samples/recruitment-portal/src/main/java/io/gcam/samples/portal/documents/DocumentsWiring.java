@@ -70,8 +70,24 @@ public final class DocumentsWiring {
      */
     public static DocumentService register(ResourceConfig config, DataSource pool, Clock clock, Path dataDir,
             String agency) {
+        return register(config, LocalTransactions.over(pool), pool, clock, dataDir, agency);
+    }
+
+    /**
+     * Like {@link #register(ResourceConfig, DataSource, Clock, Path, String)}, in the portal's shared
+     * transactions, so that a document read inside another module's transaction joins it.
+     *
+     * @param config the portal's Jersey configuration
+     * @param tx the portal's transactions
+     * @param pool the plain connection pool (for migrations)
+     * @param clock the clock
+     * @param dataDir the portal's data directory; documents go to {@code documents/}
+     * @param agency the agency that owns the applications
+     * @return the document service
+     */
+    public static DocumentService register(ResourceConfig config, LocalTransactions tx, DataSource pool, Clock clock,
+            Path dataDir, String agency) {
         Migrations.migrate(pool, "documents");
-        LocalTransactions tx = LocalTransactions.over(pool);
         Path staging;
         try {
             staging = Files.createDirectories(dataDir.resolve("documents").resolve("staging"));

@@ -9,7 +9,12 @@ import io.gcam.core.jdbc.JdbcAuditStore;
 import io.gcam.core.jdbc.JdbcSequenceStore;
 import io.gcam.core.jdbc.LocalTransactions;
 import io.gcam.core.jdbc.Migrations;
+import io.gcam.documents.Document;
 import io.gcam.documents.DocumentService;
+import io.gcam.documents.OwnerRef;
+import io.gcam.documents.spi.DocumentStore;
+import io.gcam.records.ContentRef;
+import io.gcam.records.FiledDocument;
 import io.gcam.records.Classification;
 import io.gcam.records.DisposalAction;
 import io.gcam.records.NewRecord;
@@ -19,7 +24,11 @@ import io.gcam.records.RetentionRule;
 import io.gcam.records.SecurityLevel;
 import io.gcam.records.jdbc.JdbcRecordStore;
 import io.gcam.rest.records.RecordResources;
+import io.gcam.workflow.Application;
+import io.gcam.workflow.WorkflowService;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.glassfish.jersey.server.ResourceConfig;
 
@@ -30,6 +39,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 public final class RecordsWiring {
 
     private static final Actor SEED = Actor.system("portal-seed");
+    private static final Actor FILING = Actor.system("portal-records-filing");
 
     private RecordsWiring() {
     }
@@ -38,6 +48,7 @@ public final class RecordsWiring {
      * Migrates the records tables and registers the records resources.
      *
      * @param config the portal's Jersey configuration
+     * @param tx the portal's shared transactions
      * @param pool the portal's plain connection pool
      * @param clock the portal's clock
      * @param documents where record content lives
@@ -45,10 +56,9 @@ public final class RecordsWiring {
      * @param demo whether to seed the demo file plan and records (once)
      * @return the records service, e.g. to file an approved application's documents
      */
-    public static RecordsService register(ResourceConfig config, DataSource pool, Clock clock, DocumentService documents,
-            String agency, boolean demo) {
+    public static RecordsService register(ResourceConfig config, LocalTransactions tx, DataSource pool, Clock clock,
+            DocumentService documents, String agency, boolean demo) {
         Migrations.migrate(pool, "records");
-        LocalTransactions tx = LocalTransactions.over(pool);
         RecordsService records = RecordsService.builder()
                 .store(JdbcRecordStore.create(tx.dataSource()))
                 .contents(new DocumentsContentStore(documents))
@@ -69,6 +79,41 @@ public final class RecordsWiring {
         config.registerInstances(RecordResources.create(records).resources());
         config.register(new RecordsPage());
         return records;
+    }
+
+    /**
+     * Files the documents of every approved recruitment application as a dossier with one record
+     * per document, classified {@code HR.RECRUITMENT} (seeded in demo mode), in the transaction of
+     * the approval: an approval whose documents cannot be filed is rolled back with them.
+     *
+     * @param events the portal's event publisher, on which the workflow publishes
+     * @param records the records service (in the portal's shared transactions)
+     * @param workflow the workflow service, to read the approved application
+     * @param documents the document store, to list the application's documents
+     * @return the subscription
+     */
+    public static SynchronousEventPublisher.Subscription fileOnApproval(SynchronousEventPublisher events,
+            RecordsService records, WorkflowService workflow, DocumentStore documents) {
+        return events.subscribe("workflow.application_transitioned", event -> {
+            if (!"approved".equals(event.payload().get("to")) || !"recruitment".equals(event.payload().get("type"))) {
+                return;
+            }
+            Application application = workflow.get(FILING, event.aggregateId());
+            List<FiledDocument> files = new ArrayList<>();
+            for (Document d : documents.listByOwner(new OwnerRef(application.agency(), application.type(),
+                    application.referenceNumber(), application.applicantId()))) {
+                files.add(new FiledDocument(LocalizedText.english(d.type() + ": " + d.fileName()),
+                        new ContentRef(d.id(), d.sha256())));
+            }
+            records.fileDocuments(FILING, NewRecord.builder(LocalizedText.of(
+                    "Recruitment application " + application.referenceNumber(),
+                    "招聘申請 " + application.referenceNumber(),
+                    "Candidatura de recrutamento " + application.referenceNumber()), "HR.RECRUITMENT")
+                    .agency(application.agency()).department("HR").caseReference(application.referenceNumber())
+                    // internal: the demo staff hold no higher clearance; an agency would file CONFIDENTIAL and give its
+                    // HR officers the clearance role
+                    .securityLevel(SecurityLevel.INTERNAL).keywords("recruitment", "application").build(), files);
+        }, SynchronousEventPublisher.OnFailure.PROPAGATE);
     }
 
     private static void seed(RecordsService records, String agency) {

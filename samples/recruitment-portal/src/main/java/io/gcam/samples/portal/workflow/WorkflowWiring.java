@@ -39,16 +39,33 @@ public final class WorkflowWiring {
     }
 
     /**
+     * The working-day calendar of the portal's SLAs: Asia/Macau, Monday to Friday, without
+     * {@link #HOLIDAYS_2026}.
+     *
+     * @return the calendar
+     */
+    public static BusinessCalendar calendar() {
+        return BusinessCalendar.builder()
+                .holidays(ConfiguredHolidayCalendar.parse(HOLIDAYS_2026))
+                .zone(ZoneId.of("Asia/Macau"))
+                .build();
+    }
+
+    /**
      * Migrates the workflow tables and registers the workflow resources.
      *
      * @param config the portal's Jersey configuration
-     * @param pool the portal's connection pool
+     * @param tx the portal's transactions, shared by the modules so that a listener's work (filing
+     *     records, counting performance figures) commits or rolls back with the workflow change
+     * @param pool the portal's plain connection pool (migrations, reference numbers)
      * @param clock the portal's clock
+     * @param events the portal's event publisher; workflow events are published on it inside the
+     *     workflow's transaction
      * @return the workflow service, e.g. for an SLA escalation schedule
      */
-    public static WorkflowService register(ResourceConfig config, DataSource pool, Clock clock) {
+    public static WorkflowService register(ResourceConfig config, LocalTransactions tx, DataSource pool, Clock clock,
+            SynchronousEventPublisher events) {
         Migrations.migrate(pool, "workflow");
-        LocalTransactions tx = LocalTransactions.over(pool);
         WorkflowService workflow = WorkflowService.builder()
                 .definitions(WorkflowDefinitions.of(WorkflowDefinition.fromResource(
                         WorkflowWiring.class.getClassLoader(), "workflows/recruitment-v1.json")))
@@ -61,11 +78,8 @@ public final class WorkflowWiring {
                         .build())
                 .transactions(tx)
                 .audit(AuditTrail.builder().store(new JdbcAuditStore(tx.dataSource())).clock(clock).build())
-                .events(SynchronousEventPublisher.create())
-                .calendar(BusinessCalendar.builder()
-                        .holidays(ConfiguredHolidayCalendar.parse(HOLIDAYS_2026))
-                        .zone(ZoneId.of("Asia/Macau"))
-                        .build())
+                .events(events)
+                .calendar(calendar())
                 .clock(clock)
                 .build();
         // counted in the database, so the limit holds however many portal instances share it
