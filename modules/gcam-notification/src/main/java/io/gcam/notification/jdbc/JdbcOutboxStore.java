@@ -44,13 +44,20 @@ public final class JdbcOutboxStore implements OutboxStore {
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     // Three index-friendly queries instead of one with OR: each reads the due rows of one status
     // through gcam_notification_due_ix (status, next_attempt_at) and stops at the limit, so claiming
-    // costs the same however many delivered notifications the table keeps.
+    // costs the same however many notifications the table keeps or has waiting.
     private static final String LEASE_ENDED = "SELECT " + COLUMNS + " FROM gcam_notification"
             + " WHERE status = 'SENDING' AND lease_until <= ?"
             + " ORDER BY lease_until FETCH FIRST %d ROWS ONLY FOR UPDATE SKIP LOCKED";
     private static final String DUE = "SELECT " + COLUMNS + " FROM gcam_notification"
             + " WHERE status = ? AND next_attempt_at <= ?"
             + " ORDER BY next_attempt_at FETCH FIRST %d ROWS ONLY FOR UPDATE SKIP LOCKED";
+    // H2 (2.3) locks every row that matches a FOR UPDATE query with an ORDER BY before it sorts
+    // them: with thousands of notifications waiting, one claim took 100 ms instead of 1 ms. Without
+    // the ORDER BY it walks gcam_notification_due_ix, which is in next_attempt_at order for one
+    // status, and stops at the limit. PostgreSQL gets the ORDER BY and uses the same index.
+    private static final String DUE_H2 = "SELECT " + COLUMNS + " FROM gcam_notification"
+            + " WHERE status = ? AND next_attempt_at <= ?"
+            + " FETCH FIRST %d ROWS ONLY FOR UPDATE SKIP LOCKED";
     private static final String TAKE = "UPDATE gcam_notification SET status = 'SENDING', attempts = attempts + 1,"
             + " lease_until = ?, updated_at = ? WHERE id = ?";
     private static final String COMPLETE = "UPDATE gcam_notification SET status = ?, next_attempt_at = ?,"
@@ -66,6 +73,7 @@ public final class JdbcOutboxStore implements OutboxStore {
             + " ORDER BY created_at, id FETCH FIRST %d ROWS ONLY";
 
     private final DataSource dataSource;
+    private volatile @Nullable Boolean h2;
 
     private JdbcOutboxStore(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -128,7 +136,7 @@ public final class JdbcOutboxStore implements OutboxStore {
                         NotificationStatus.TEMPORARY_FAILURE, NotificationStatus.CREATED}) {
                     int wanted = limit - candidates.size();
                     if (wanted > 0) {
-                        lock(c, String.format(Locale.ROOT, DUE, wanted), status, at, candidates);
+                        lock(c, String.format(Locale.ROOT, isH2(c) ? DUE_H2 : DUE, wanted), status, at, candidates);
                     }
                 }
                 List<Notification> claimed = new ArrayList<>(candidates.size());
@@ -226,6 +234,15 @@ public final class JdbcOutboxStore implements OutboxStore {
         } catch (SQLException e) {
             throw new GcamException(CoreErrorCode.STORAGE_FAILURE, e);
         }
+    }
+
+    private boolean isH2(Connection c) throws SQLException {
+        Boolean known = h2;
+        if (known == null) {
+            known = "H2".equals(c.getMetaData().getDatabaseProductName());
+            h2 = known;
+        }
+        return known;
     }
 
     private static void lock(Connection c, String sql, @Nullable NotificationStatus status, Instant now,
