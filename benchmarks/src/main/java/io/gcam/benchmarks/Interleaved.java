@@ -24,14 +24,15 @@ final class Interleaved {
     }
 
     /**
+     * @param scenarios the scenarios to measure
      * @param warmup time spent on each side before measuring (alternating slices, not counted)
      * @param measure time measured on each side
      * @param slice length of one slice
      * @return the throughput of each benchmark, by its JMH name
      */
-    static Map<String, Throughput> run(Duration warmup, Duration measure, Duration slice) {
+    static Map<String, Throughput> run(List<Scenario> scenarios, Duration warmup, Duration measure, Duration slice) {
         Map<String, Throughput> results = new HashMap<>();
-        for (Scenario scenario : ScenarioRunner.SCENARIOS) {
+        for (Scenario scenario : scenarios) {
             Object state = instantiate(scenario.benchmarkClass());
             invokeAll(state, Setup.class, Level.Trial);
             try {

@@ -5,6 +5,7 @@ import io.gcam.benchmarks.core.ReferenceNumberBenchmark;
 import io.gcam.benchmarks.identity.IdTokenVerifyBenchmark;
 import io.gcam.benchmarks.profile.ProfileSaveLoadBenchmark;
 import io.gcam.benchmarks.records.CustodyChainBenchmark;
+import io.gcam.benchmarks.documents.IntakeBenchmark;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -31,7 +32,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *   <li>JMH (default): takes JMH's usual command-line options (e.g. {@code -wi 5 -w 2 -i 5 -r 2 -f 1});
  *       without an explicit benchmark pattern it runs all {@link #SCENARIOS}, one benchmark after the
  *       other.</li>
- *   <li>{@code --interleaved [seconds]}: one JVM, no forks; the GCAM operation and its baseline run
+ *   <li>{@code --interleaved [seconds] [name]}: one JVM, no forks (only the scenarios whose name
+ *       contains {@code name}, when given); the GCAM operation and its baseline run
  *       in alternating short slices (after a warm-up of the same length), so that both see the same
  *       background load. Use it on a shared, noisy machine: the ratio is then far steadier than the
  *       absolute figures.</li>
@@ -72,7 +74,10 @@ public final class ScenarioRunner {
                     "baselineSaveLoad"),
             new Scenario("profile load (H2, encrypted)", ProfileSaveLoadBenchmark.class, "gcamLoad", "baselineLoad"),
             new Scenario("custody append (H2, own tx)", CustodyChainBenchmark.class, "gcamAppend",
-                    "baselineInsert"));
+                    "baselineInsert"),
+            new Scenario("document intake 1 MiB (fsync)", IntakeBenchmark.class, "gcamIntake1MiB", "baselineCopy1MiB"),
+            new Scenario("document intake 50 MiB (fsync)", IntakeBenchmark.class, "gcamIntake50MiB",
+                    "baselineCopy50MiB"));
 
     /**
      * A measured throughput.
@@ -97,7 +102,9 @@ public final class ScenarioRunner {
     public static void main(String[] args) throws RunnerException, CommandLineOptionException {
         if (args.length > 0 && args[0].equals("--interleaved")) {
             Duration measure = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 20);
-            System.out.print(table(interleaved(measure, measure)));
+            String only = args.length > 2 ? args[2] : "";
+            List<Scenario> chosen = SCENARIOS.stream().filter(s -> s.name().contains(only)).toList();
+            System.out.print(table(interleaved(chosen, measure, measure)));
             return;
         }
         CommandLineOptions commandLine = new CommandLineOptions(args);
@@ -123,9 +130,21 @@ public final class ScenarioRunner {
      * @return the throughput of each benchmark, by its JMH name
      */
     public static Map<String, Throughput> interleaved(Duration warmup, Duration measure) {
+        return interleaved(SCENARIOS, warmup, measure);
+    }
+
+    /**
+     * Runs the given scenarios interleaved in this JVM, like {@link #interleaved(Duration, Duration)}.
+     *
+     * @param scenarios the scenarios, e.g. those of {@link #SCENARIOS} whose name contains a word
+     * @param warmup time each side runs before measuring
+     * @param measure time each side is measured
+     * @return the throughput of each benchmark, by its JMH name
+     */
+    public static Map<String, Throughput> interleaved(List<Scenario> scenarios, Duration warmup, Duration measure) {
         Duration slice = measure.dividedBy(10).compareTo(Duration.ofMillis(250)) < 0
                 ? measure.dividedBy(10) : Duration.ofMillis(250);
-        return Interleaved.run(warmup, measure, slice);
+        return Interleaved.run(scenarios, warmup, measure, slice);
     }
 
     /**
@@ -166,9 +185,11 @@ public final class ScenarioRunner {
         if (throughput == null) {
             return "-";
         }
+        // Slow operations (large files) get decimals, so that their ratio can be read off the table.
+        String number = throughput.score() < 100 ? "%,.2f" : "%,.0f";
         if (Double.isNaN(throughput.error())) {
-            return String.format(Locale.ROOT, "%,.0f", throughput.score());
+            return String.format(Locale.ROOT, number, throughput.score());
         }
-        return String.format(Locale.ROOT, "%,.0f ± %,.0f", throughput.score(), throughput.error());
+        return String.format(Locale.ROOT, number + " ± " + number, throughput.score(), throughput.error());
     }
 }

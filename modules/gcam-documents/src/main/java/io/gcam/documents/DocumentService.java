@@ -168,16 +168,10 @@ public final class DocumentService {
                 LOG.debug("duplicate upload recognised as document {}", existing.get().id());
                 return new Submission(existing.get(), true);
             }
+            // An early refusal that spares writing the blob; the store enforces the limit atomically.
             long present = store.listByOwner(owner).stream().filter(d -> d.type().equals(documentType)).count();
             if (present >= requirement.maxCount()) {
-                // A concurrent upload of the same content may have committed since the check above:
-                // that is the same document, not one too many.
-                var committed = store.findByContent(owner, documentType, result.sha256);
-                if (committed.isPresent()) {
-                    return new Submission(committed.get(), true);
-                }
-                throw new DocumentRejectedException(DocumentErrorCode.DOCUMENT_TOO_MANY, requirement.maxCount(),
-                        documentType);
+                return duplicateOrTooMany(owner, documentType, result.sha256, requirement);
             }
             return persist(actor, owner, requirement, mediaType, fileName, accepted, result);
         } catch (IOException e) {
@@ -201,7 +195,7 @@ public final class DocumentService {
         blobs.putFile(blobKey, accepted);
         try {
             transactions.inTransaction(() -> {
-                store.insert(document);
+                store.insert(document, requirement.maxCount());
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("type", document.type());
                 details.put("mediaType", mediaType);
@@ -224,9 +218,25 @@ public final class DocumentService {
                     return new Submission(winner.get(), true);
                 }
             }
+            if (e instanceof DocumentRejectedException r && r.errorCode() == DocumentErrorCode.DOCUMENT_TOO_MANY) {
+                return duplicateOrTooMany(owner, requirement.type(), result.sha256, requirement);
+            }
             throw e;
         }
         return new Submission(document, false);
+    }
+
+    /**
+     * For an owner who has the most documents of a type: the existing document when one of them has
+     * this content (a concurrent upload of the same content that committed first is the same
+     * document, not one too many), else the refusal.
+     */
+    private Submission duplicateOrTooMany(OwnerRef owner, String type, String sha256, DocumentRequirement requirement) {
+        var committed = store.findByContent(owner, type, sha256);
+        if (committed.isPresent()) {
+            return new Submission(committed.get(), true);
+        }
+        throw new DocumentRejectedException(DocumentErrorCode.DOCUMENT_TOO_MANY, requirement.maxCount(), type);
     }
 
     /**

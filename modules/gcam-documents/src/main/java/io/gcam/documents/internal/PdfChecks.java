@@ -87,16 +87,17 @@ public final class PdfChecks {
         return false;
     }
 
+    /**
+     * The first index of {@code needle} in {@code data[from, len)}, or -1. Through a Latin-1 string,
+     * whose search the JVM vectorizes: a byte-by-byte loop made this check a tenth of the intake
+     * time of a 50 MiB PDF.
+     */
     private static int indexOf(byte[] data, int len, byte[] needle, int from) {
-        outer:
-        for (int i = from; i <= len - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (data[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
+        if (len - from < needle.length) {
+            return -1;
         }
-        return -1;
+        int i = new String(data, from, len - from, StandardCharsets.ISO_8859_1)
+                .indexOf(new String(needle, StandardCharsets.ISO_8859_1));
+        return i < 0 ? -1 : from + i;
     }
 }

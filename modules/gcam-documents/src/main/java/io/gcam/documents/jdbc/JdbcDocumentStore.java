@@ -4,12 +4,15 @@ import io.gcam.core.ConflictException;
 import io.gcam.core.CoreErrorCode;
 import io.gcam.core.GcamException;
 import io.gcam.documents.Document;
+import io.gcam.documents.DocumentErrorCode;
+import io.gcam.documents.DocumentRejectedException;
 import io.gcam.documents.OwnerRef;
 import io.gcam.documents.spi.DocumentStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,7 +28,12 @@ import javax.sql.DataSource;
  * H2. Takes one connection per operation from the data source, so it joins the caller's
  * transaction when the data source is transaction-aware
  * ({@link io.gcam.core.jdbc.LocalTransactions#dataSource()}). The same content (SHA-256) of the same
- * type is stored once per owner, enforced by a unique constraint.
+ * type is stored once per owner, enforced by a unique constraint. The most documents of a type per
+ * owner is enforced by the database too: an insert first updates that owner's and type's row in
+ * {@code gcam_doc_type_lock}, so concurrent inserts for one owner and type (from any number of
+ * application instances) count and insert one after the other. Run it at READ COMMITTED, the
+ * default of PostgreSQL and H2; at REPEATABLE READ or SERIALIZABLE a racing insert fails with a
+ * serialization error instead of waiting.
  */
 public final class JdbcDocumentStore implements DocumentStore {
 
@@ -48,9 +56,97 @@ public final class JdbcDocumentStore implements DocumentStore {
     }
 
     @Override
-    public void insert(Document d) {
+    public void insert(Document d, int maxCount) {
+        Objects.requireNonNull(d, "document");
+        if (maxCount < 1) {
+            throw new IllegalArgumentException("maxCount must be at least 1");
+        }
+        try (Connection c = dataSource.getConnection()) {
+            // Outside a caller's transaction the lock, count and insert still need one of their own.
+            boolean own = c.getAutoCommit();
+            if (own) {
+                c.setAutoCommit(false);
+            }
+            try {
+                lockOwnerType(c, d);
+                if (countOwnerType(c, d) >= maxCount) {
+                    throw new DocumentRejectedException(DocumentErrorCode.DOCUMENT_TOO_MANY, maxCount, d.type());
+                }
+                insertRow(c, d);
+                if (own) {
+                    c.commit();
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (own) {
+                    rollbackQuietly(c, e);
+                }
+                throw e;
+            } finally {
+                if (own) {
+                    c.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                throw new ConflictException("document " + d.id());
+            }
+            throw failure(e);
+        }
+    }
+
+    /**
+     * Takes the owner's and type's lock row by updating it (creating it first when needed); held until
+     * the transaction ends. Updating rather than merely locking also makes a snapshot-isolated caller
+     * fail with a serialization error instead of counting from a stale snapshot.
+     */
+    private static void lockOwnerType(Connection c, Document d) throws SQLException {
+        if (touchLock(c, d)) {
+            return;
+        }
+        Savepoint beforeCreate = c.setSavepoint();
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO gcam_doc_type_lock (agency, application_type,"
+                + " owner_reference, applicant_id, document_type, inserts) VALUES (?, ?, ?, ?, ?, 1)")) {
+            setOwner(s, 1, d.owner());
+            s.setString(5, d.type());
+            s.executeUpdate();
+            c.releaseSavepoint(beforeCreate);
+            return;
+        } catch (SQLException e) {
+            if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+                throw e;
+            }
+            // Another transaction created the row first: wait for it and take the lock.
+            c.rollback(beforeCreate);
+        }
+        if (!touchLock(c, d)) {
+            throw new SQLException("lock row of an owner's document type vanished");
+        }
+    }
+
+    private static boolean touchLock(Connection c, Document d) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE gcam_doc_type_lock SET inserts = inserts + 1 WHERE " + OWNER
+                + " AND document_type = ?")) {
+            setOwner(s, 1, d.owner());
+            s.setString(5, d.type());
+            return s.executeUpdate() > 0;
+        }
+    }
+
+    private static int countOwnerType(Connection c, Document d) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM gcam_doc_document WHERE " + OWNER
+                + " AND document_type = ?")) {
+            setOwner(s, 1, d.owner());
+            s.setString(5, d.type());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static void insertRow(Connection c, Document d) throws SQLException {
         String sql = "INSERT INTO gcam_doc_document (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, d.id());
             setOwner(s, 2, d.owner());
             s.setString(6, d.type());
@@ -62,11 +158,14 @@ public final class JdbcDocumentStore implements DocumentStore {
             s.setObject(12, OffsetDateTime.ofInstant(d.createdAt(), ZoneOffset.UTC));
             s.setObject(13, OffsetDateTime.ofInstant(d.retainUntil(), ZoneOffset.UTC));
             s.executeUpdate();
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
         } catch (SQLException e) {
-            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-                throw new ConflictException("document " + d.id());
-            }
-            throw failure(e);
+            cause.addSuppressed(e);
         }
     }
 

@@ -13,13 +13,19 @@ import java.util.Optional;
 public interface DocumentStore {
 
     /**
-     * Adds a document.
+     * Adds a document unless its owner already has {@code maxCount} documents of its type. The
+     * count and the insert are atomic with respect to every other {@code insert} into the same
+     * store, including inserts from other application instances sharing the database: however
+     * many uploads race, an owner never ends up with more than {@code maxCount} documents of a type.
      *
      * @param document the document
+     * @param maxCount most documents of {@code document.type()} its owner may have, at least 1
+     * @throws io.gcam.documents.DocumentRejectedException {@code DOCUMENT_TOO_MANY} when the owner
+     *     already has {@code maxCount} documents of that type; nothing is stored
      * @throws io.gcam.core.GcamException {@code CONFLICT} when the id exists, or when the owner
      *     already has a document with the same SHA-256 and type
      */
-    void insert(Document document);
+    void insert(Document document, int maxCount);
 
     /**
      * @param id a document id

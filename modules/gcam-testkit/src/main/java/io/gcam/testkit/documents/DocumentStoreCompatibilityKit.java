@@ -5,11 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gcam.core.GcamException;
 import io.gcam.documents.Document;
+import io.gcam.documents.DocumentErrorCode;
+import io.gcam.documents.DocumentRejectedException;
 import io.gcam.documents.OwnerRef;
 import io.gcam.documents.spi.DocumentStore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +28,7 @@ import org.junit.jupiter.api.Test;
 public abstract class DocumentStoreCompatibilityKit {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123456Z");
+    private static final int MANY = 100;
     private DocumentStore store;
     private OwnerRef owner;
 
@@ -58,7 +67,7 @@ public abstract class DocumentStoreCompatibilityKit {
     @Test
     public void findsWhatWasInserted() {
         Document d = document(owner, "cv", sha('a'), T0, T0.plusSeconds(86_400 * 365L));
-        store.insert(d);
+        store.insert(d, MANY);
 
         assertThat(store.find(d.id())).contains(d);
         assertThat(store.find(UUID.randomUUID().toString())).isEmpty();
@@ -69,9 +78,9 @@ public abstract class DocumentStoreCompatibilityKit {
     public void listsTheOwnersDocumentsOldestFirst() {
         Document second = document(owner, "cv", sha('b'), T0.plusSeconds(10), T0.plusSeconds(999_999));
         Document first = document(owner, "diploma", sha('c'), T0, T0.plusSeconds(999_999));
-        store.insert(second);
-        store.insert(first);
-        store.insert(document(owner(), "cv", sha('b'), T0, T0.plusSeconds(999_999)));
+        store.insert(second, MANY);
+        store.insert(first, MANY);
+        store.insert(document(owner(), "cv", sha('b'), T0, T0.plusSeconds(999_999)), MANY);
 
         assertThat(store.listByOwner(owner)).containsExactly(first, second);
     }
@@ -80,7 +89,7 @@ public abstract class DocumentStoreCompatibilityKit {
     @Test
     public void findsContentOfTheSameOwnerAndTypeOnly() {
         Document d = document(owner, "cv", sha('d'), T0, T0.plusSeconds(999_999));
-        store.insert(d);
+        store.insert(d, MANY);
 
         assertThat(store.findByContent(owner, "cv", sha('d'))).contains(d);
         assertThat(store.findByContent(owner, "cv", sha('e'))).isEmpty();
@@ -92,15 +101,15 @@ public abstract class DocumentStoreCompatibilityKit {
     @Test
     public void refusesDuplicates() {
         Document d = document(owner, "cv", sha('f'), T0, T0.plusSeconds(999_999));
-        store.insert(d);
+        store.insert(d, MANY);
 
         assertThatThrownBy(() -> store.insert(new Document(d.id(), owner, "diploma", d.mediaType(), 1, sha('0'),
-                "x.pdf", UUID.randomUUID().toString(), T0, T0))).isInstanceOf(GcamException.class);
-        assertThatThrownBy(() -> store.insert(document(owner, "cv", sha('f'), T0, T0)))
+                "x.pdf", UUID.randomUUID().toString(), T0, T0), MANY)).isInstanceOf(GcamException.class);
+        assertThatThrownBy(() -> store.insert(document(owner, "cv", sha('f'), T0, T0), MANY))
                 .isInstanceOf(GcamException.class);
         assertThat(store.listByOwner(owner)).containsExactly(d);
         Document sameContentOtherType = document(owner, "diploma", sha('f'), T0.plusSeconds(1), T0);
-        store.insert(sameContentOtherType);
+        store.insert(sameContentOtherType, MANY);
         assertThat(store.listByOwner(owner)).containsExactly(d, sameContentOtherType);
     }
 
@@ -111,9 +120,9 @@ public abstract class DocumentStoreCompatibilityKit {
         Document late = document(owner, "cv", sha('1'), T0, now.minusSeconds(10));
         Document early = document(owner, "diploma", sha('2'), T0, now.minusSeconds(20));
         Document kept = document(owner, "photo", sha('3'), T0, now.plusSeconds(1));
-        store.insert(late);
-        store.insert(early);
-        store.insert(kept);
+        store.insert(late, MANY);
+        store.insert(early, MANY);
+        store.insert(kept, MANY);
 
         List<Document> expired = store.findExpired(now, 100).stream().filter(d -> d.owner().equals(owner)).toList();
         assertThat(expired).containsExactly(early, late);
@@ -124,10 +133,62 @@ public abstract class DocumentStoreCompatibilityKit {
     @Test
     public void deletesOnce() {
         Document d = document(owner, "cv", sha('9'), T0, T0);
-        store.insert(d);
+        store.insert(d, MANY);
 
         assertThat(store.delete(d.id())).isTrue();
         assertThat(store.find(d.id())).isEmpty();
         assertThat(store.delete(d.id())).isFalse();
+    }
+
+    /** The most documents per owner and type holds; other types and owners are counted apart; a delete frees a place. */
+    @Test
+    public void refusesAnInsertPastTheMaximumOfItsType() {
+        Document first = document(owner, "cv", sha('4'), T0, T0);
+        Document second = document(owner, "cv", sha('5'), T0.plusSeconds(1), T0);
+        store.insert(first, 2);
+        store.insert(second, 2);
+
+        assertThatThrownBy(() -> store.insert(document(owner, "cv", sha('6'), T0, T0), 2))
+                .isInstanceOfSatisfying(DocumentRejectedException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(DocumentErrorCode.DOCUMENT_TOO_MANY));
+        assertThat(store.listByOwner(owner)).containsExactly(first, second);
+        store.insert(document(owner, "diploma", sha('6'), T0, T0), 1);
+        store.insert(document(owner(), "cv", sha('6'), T0, T0), 1);
+        assertThat(store.delete(first.id())).isTrue();
+        store.insert(document(owner, "cv", sha('6'), T0, T0), 2);
+        assertThat(store.listByOwner(owner).stream().filter(d -> d.type().equals("cv"))).hasSize(2);
+    }
+
+    /** Inserts of different content racing for the last places of one owner and type: exactly the maximum is stored. */
+    @Test
+    public void storesNoMoreThanTheMaximumWhenInsertsRace() throws Exception {
+        int threads = 12;
+        int max = 3;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CyclicBarrier start = new CyclicBarrier(threads);
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                Document d = document(owner, "photo", String.format("%064x", i), T0.plusSeconds(i), T0);
+                results.add(pool.submit(() -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    try {
+                        store.insert(d, max);
+                        return true;
+                    } catch (DocumentRejectedException e) {
+                        assertThat(e.errorCode()).isEqualTo(DocumentErrorCode.DOCUMENT_TOO_MANY);
+                        return false;
+                    }
+                }));
+            }
+            int stored = 0;
+            for (Future<Boolean> f : results) {
+                stored += f.get(60, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(stored).isEqualTo(max);
+            assertThat(store.listByOwner(owner)).hasSize(max);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

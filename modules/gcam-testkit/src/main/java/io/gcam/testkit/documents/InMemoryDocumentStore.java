@@ -2,6 +2,8 @@ package io.gcam.testkit.documents;
 
 import io.gcam.core.ConflictException;
 import io.gcam.documents.Document;
+import io.gcam.documents.DocumentErrorCode;
+import io.gcam.documents.DocumentRejectedException;
 import io.gcam.documents.OwnerRef;
 import io.gcam.documents.spi.DocumentStore;
 import java.time.Instant;
@@ -24,13 +26,21 @@ public final class InMemoryDocumentStore implements DocumentStore {
     }
 
     @Override
-    public synchronized void insert(Document document) {
+    public synchronized void insert(Document document, int maxCount) {
         Objects.requireNonNull(document, "document");
+        if (maxCount < 1) {
+            throw new IllegalArgumentException("maxCount must be at least 1");
+        }
         boolean clash = documents.containsKey(document.id()) || documents.values().stream().anyMatch(d ->
                 d.blobKey().equals(document.blobKey()) || (d.owner().equals(document.owner())
                         && d.type().equals(document.type()) && d.sha256().equals(document.sha256())));
         if (clash) {
             throw new ConflictException("document " + document.id());
+        }
+        long present = documents.values().stream()
+                .filter(d -> d.owner().equals(document.owner()) && d.type().equals(document.type())).count();
+        if (present >= maxCount) {
+            throw new DocumentRejectedException(DocumentErrorCode.DOCUMENT_TOO_MANY, maxCount, document.type());
         }
         documents.put(document.id(), document);
     }

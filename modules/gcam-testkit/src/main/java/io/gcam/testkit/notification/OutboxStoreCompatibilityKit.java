@@ -131,6 +131,37 @@ public abstract class OutboxStoreCompatibilityKit {
     }
 
     @Test
+    void claimsNewWorkRetriesAndEndedLeasesTogetherAndReturnsThemAsStored() {
+        Notification leased = notification("REF-13", T0.minusSeconds(50));
+        Notification finished = notification("REF-13", T0.minusSeconds(40));
+        Notification retried = notification("REF-13", T0.minusSeconds(30));
+        Notification fresh = notification("REF-13", T0.minusSeconds(10));
+        for (Notification n : List.of(leased, finished, retried, fresh)) {
+            store.insert(n);
+        }
+        assertThat(store.claim(T0.minusSeconds(50), T0.minusSeconds(5), 1)).extracting(Notification::id)
+                .containsExactly(leased.id());
+        assertThat(store.claim(T0.minusSeconds(40), T0.plusSeconds(600), 1)).extracting(Notification::id)
+                .containsExactly(finished.id());
+        store.complete(finished.id(), 1, NotificationStatus.DELIVERED, T0, null, T0.minusSeconds(40));
+        assertThat(store.claim(T0.minusSeconds(30), T0.plusSeconds(600), 1)).extracting(Notification::id)
+                .containsExactly(retried.id());
+        store.complete(retried.id(), 1, NotificationStatus.TEMPORARY_FAILURE, T0.minusSeconds(1), "SMTP 451",
+                T0.minusSeconds(30));
+
+        List<Notification> claimed = store.claim(T0, T0.plusSeconds(60), 10);
+
+        assertThat(claimed).extracting(Notification::id)
+                .containsExactlyInAnyOrder(leased.id(), retried.id(), fresh.id());
+        assertThat(claimed).allSatisfy(c -> {
+            assertThat(c.status()).isEqualTo(NotificationStatus.SENDING);
+            assertThat(store.find(c.id())).contains(c);
+        });
+        assertThat(claimed).filteredOn(c -> c.id().equals(retried.id())).singleElement()
+                .extracting(Notification::attempts).isEqualTo(2);
+    }
+
+    @Test
     void reclaimsANotificationWhoseLeaseEndedAndFencesTheOldClaim() {
         Notification n = notification("REF-4", T0);
         store.insert(n);

@@ -33,6 +33,13 @@ public final class UploadPage {
     private static final LocalizedText DOCUMENT = LocalizedText.of("Document", "文件", "Documento");
     private static final LocalizedText FILE = LocalizedText.of("File", "檔案", "Ficheiro");
     private static final LocalizedText UPLOAD = LocalizedText.of("Upload", "上載", "Carregar");
+    private static final LocalizedText UPLOADED = LocalizedText.of("Your uploads", "已上載的文件", "Documentos carregados");
+    private static final LocalizedText NONE_YET = LocalizedText.of("Nothing uploaded yet.", "尚未上載任何文件。",
+            "Ainda não carregou nenhum documento.");
+    private static final LocalizedText REFUSED = LocalizedText.of("Upload refused:", "上載被拒：", "Carregamento recusado:");
+    private static final LocalizedText DUPLICATE = LocalizedText.of("already uploaded", "已上載過", "já carregado");
+    private static final LocalizedText FAILED = LocalizedText.of("The upload did not reach the server. Try again.",
+            "上載未能送達伺服器，請再試。", "O carregamento não chegou ao servidor. Tente de novo.");
 
     private final DocumentChecklist checklist;
 
@@ -79,19 +86,63 @@ public final class UploadPage {
         html.append("</select></label>\n<label>").append(esc(FILE.in(locale)))
                 .append(" <input type=\"file\" name=\"file\" required></label>\n")
                 .append("<p><button type=\"submit\">").append(esc(UPLOAD.in(locale))).append("</button></p>\n</form>\n")
-                .append("<output id=\"result\" aria-live=\"polite\"></output>\n</main>\n<script>\n")
-                .append("document.getElementById('upload').addEventListener('submit', async (event) => {\n")
-                .append("  event.preventDefault();\n  const form = new FormData(event.target);\n")
-                .append("  const out = document.getElementById('result');\n")
-                .append("  const login = await fetch('/api/v1/dev/login', {method: 'POST', headers: {'Content-Type': 'application/json'},")
-                .append(" body: JSON.stringify({username: form.get('username')})});\n")
-                .append("  if (!login.ok) { out.textContent = await login.text(); return; }\n")
-                .append("  const token = (await login.json()).token;\n  form.delete('username');\n")
-                .append("  const response = await fetch('/api/v1/documents', {method: 'POST', headers: {'Authorization': 'Bearer ' + token,")
-                .append(" 'Accept-Language': document.documentElement.lang}, body: form});\n")
-                .append("  out.textContent = response.status + '\\n' + JSON.stringify(await response.json(), null, 2);\n")
-                .append("});\n</script>\n</body>\n</html>\n");
+                .append("<p id=\"error\" role=\"alert\" hidden><strong>").append(esc(REFUSED.in(locale)))
+                .append("</strong> <span id=\"error-message\"></span> <code id=\"error-code\"></code></p>\n")
+                .append("<h2>").append(esc(UPLOADED.in(locale))).append("</h2>\n")
+                .append("<p id=\"none-yet\">").append(esc(NONE_YET.in(locale))).append("</p>\n")
+                .append("<ul id=\"uploaded\" aria-live=\"polite\"></ul>\n</main>\n<script>\n")
+                .append("const DUPLICATE = '").append(js(DUPLICATE.in(locale))).append("';\n")
+                .append("const FAILED = '").append(js(FAILED.in(locale))).append("';\n")
+                .append(SCRIPT)
+                .append("</script>\n</body>\n</html>\n");
         return Response.ok(html.toString()).language(tag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
+    }
+
+    /**
+     * Signs the demo user in, uploads with the API in the page's language, and lists the accepted
+     * document or shows the refusal's localized message and code.
+     */
+    private static final String SCRIPT = """
+            const form = document.getElementById('upload');
+            const error = document.getElementById('error');
+            function refuse(message, code) {
+              document.getElementById('error-message').textContent = message;
+              document.getElementById('error-code').textContent = code || '';
+              error.hidden = false;
+            }
+            form.addEventListener('submit', async (event) => {
+              event.preventDefault();
+              error.hidden = true;
+              const data = new FormData(form);
+              const typeName = form.elements.type.selectedOptions[0].textContent;
+              const headers = {'Accept-Language': document.documentElement.lang};
+              try {
+                const login = await fetch('/api/v1/dev/login', {method: 'POST',
+                    headers: {...headers, 'Content-Type': 'application/json'},
+                    body: JSON.stringify({username: data.get('username')})});
+                if (!login.ok) { const p = await login.json(); refuse(p.detail, p.code); return; }
+                const token = (await login.json()).token;
+                data.delete('username');
+                const response = await fetch('/api/v1/documents', {method: 'POST',
+                    headers: {...headers, 'Authorization': 'Bearer ' + token}, body: data});
+                const body = await response.json();
+                if (!response.ok) { refuse(body.detail, body.code); return; }
+                const item = document.createElement('li');
+                item.dataset.documentId = body.id;
+                item.dataset.type = body.type;
+                item.textContent = typeName + ': ' + body.fileName + ' (' + Math.max(1, Math.round(body.size / 1024))
+                    + ' KiB)' + (response.status === 200 ? ' \u2014 ' + DUPLICATE : '');
+                document.getElementById('uploaded').appendChild(item);
+                document.getElementById('none-yet').hidden = true;
+                form.elements.file.value = '';
+              } catch (e) {
+                refuse(FAILED, '');
+              }
+            });
+            """;
+
+    private static String js(String s) {
+        return s.replace("\\", "\\\\").replace("'", "\\'").replace("<", "\\u003c");
     }
 
     private static String shortName(String mediaType) {

@@ -6,13 +6,9 @@ import io.gcam.core.Actor;
 import io.gcam.core.CoreErrorCode;
 import io.gcam.core.GcamException;
 import io.gcam.core.GcamLocales;
-import io.gcam.core.Page;
-import io.gcam.core.PageRequest;
 import io.gcam.core.jdbc.LocalTransactions;
 import io.gcam.core.jdbc.Migrations;
 import io.gcam.notification.InboxChannel;
-import io.gcam.notification.InboxMessage;
-import io.gcam.notification.Notification;
 import io.gcam.notification.NotificationRequest;
 import io.gcam.notification.NotificationService;
 import io.gcam.notification.NotificationTemplate;
@@ -22,16 +18,13 @@ import io.gcam.notification.SmtpEmailChannel;
 import io.gcam.notification.SmtpSecurity;
 import io.gcam.notification.jdbc.JdbcInboxStore;
 import io.gcam.notification.jdbc.JdbcOutboxStore;
-import io.gcam.rest.RequestActor;
+import io.gcam.rest.notification.NotificationResources;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -168,12 +161,12 @@ public final class NotificationWiring implements AutoCloseable {
     }
 
     /**
-     * Registers the REST resources.
+     * Registers gcam-rest's notification resources and, in demo mode, the demo mailbox.
      *
      * @param config the portal's resource configuration
      */
     public void register(ResourceConfig config) {
-        config.register(new NotificationsResource(service)).register(new InboxResource(service));
+        config.registerInstances(NotificationResources.create(service));
         if (mailbox != null) {
             config.register(new DevMailApi(mailbox)).register(new DevMailPage(mailbox));
         }
@@ -205,80 +198,6 @@ public final class NotificationWiring implements AutoCloseable {
         }
         if (mailbox != null) {
             mailbox.stop();
-        }
-    }
-
-    /**
-     * A notification as staff see it (recipient masked, no content).
-     *
-     * @param id the id
-     * @param reference the caller's reference
-     * @param template template id and version
-     * @param channel the channel
-     * @param language the language
-     * @param recipient masked recipient
-     * @param status the status
-     * @param attempts attempts so far
-     * @param createdAt when it was requested
-     * @param updatedAt last status change
-     */
-    public record NotificationView(String id, @Nullable String reference, String template, String channel,
-            String language, String recipient, String status, int attempts, Instant createdAt, Instant updatedAt) {
-        static NotificationView of(Notification n) {
-            return new NotificationView(n.id(), n.reference(), n.templateId() + "@" + n.templateVersion(),
-                    n.channel().name(), n.locale().toLanguageTag(), io.gcam.notification.Addresses.mask(n.recipient()),
-                    n.status().wireName(), n.attempts(), n.createdAt(), n.updatedAt());
-        }
-    }
-
-    /** {@code GET /api/v1/notifications?reference=...}: staff follow notifications by reference. */
-    @Path("/api/v1/notifications")
-    @Produces(MediaType.APPLICATION_JSON)
-    public static final class NotificationsResource {
-        private final NotificationService service;
-
-        NotificationsResource(NotificationService service) {
-            this.service = service;
-        }
-
-        /**
-         * @param reference the caller's reference
-         * @param security the request's security context
-         * @return the notifications with that reference the caller may see
-         */
-        @GET
-        public List<NotificationView> byReference(@QueryParam("reference") @Nullable String reference,
-                @Context SecurityContext security) {
-            Actor actor = RequestActor.from(security);
-            if (!actor.isStaff()) {
-                throw new io.gcam.core.AccessDeniedException("list notifications");
-            }
-            if (reference == null || reference.isBlank()) {
-                throw io.gcam.core.ValidationException.of("reference", io.gcam.core.LocalizedText.of(
-                        "Give the reference to look up.", "請提供要查詢的參考編號。", "Indique a referência a consultar."));
-            }
-            return service.findByReference(actor, reference).stream().map(NotificationView::of).toList();
-        }
-    }
-
-    /** {@code GET /api/v1/me/inbox}: the applicant's in-app messages, newest first. */
-    @Path("/api/v1/me/inbox")
-    @Produces(MediaType.APPLICATION_JSON)
-    public static final class InboxResource {
-        private final NotificationService service;
-
-        InboxResource(NotificationService service) {
-            this.service = service;
-        }
-
-        /**
-         * @param page page number from 0
-         * @param security the request's security context
-         * @return the page
-         */
-        @GET
-        public Page<InboxMessage> inbox(@QueryParam("page") int page, @Context SecurityContext security) {
-            return service.inbox(RequestActor.from(security), PageRequest.of(page, PageRequest.DEFAULT_SIZE));
         }
     }
 
