@@ -2,10 +2,10 @@ package io.gcam.benchmarks;
 
 import io.gcam.benchmarks.core.AuditAppendBenchmark;
 import io.gcam.benchmarks.core.ReferenceNumberBenchmark;
+import io.gcam.benchmarks.documents.IntakeBenchmark;
 import io.gcam.benchmarks.identity.IdTokenVerifyBenchmark;
 import io.gcam.benchmarks.profile.ProfileSaveLoadBenchmark;
 import io.gcam.benchmarks.records.CustodyChainBenchmark;
-import io.gcam.benchmarks.documents.IntakeBenchmark;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
