@@ -83,7 +83,14 @@ class OneTimeCodeAttemptRacePostgresTest {
             try (Connection c = poolB.getConnection(); Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT attempts FROM gcam_identity_code")) {
                 assertThat(rs.next()).isTrue();
-                assertThat(rs.getInt(1)).isEqualTo(MAX_ATTEMPTS);
+                int counted = rs.getInt(1);
+                // every comparison was counted first; a right code that lost the race to mark the code
+                // used is counted too, without being compared
+                assertThat(counted).as("counted attempts: %s", outcomes).isBetween(compared, MAX_ATTEMPTS);
+                if (count(outcomes, "VERIFIED") == 0) {
+                    assertThat(counted).as("without a success the attempts run out: %s", outcomes)
+                            .isEqualTo(MAX_ATTEMPTS);
+                }
                 assertThat(rs.next()).isFalse();
             }
         }
