@@ -126,6 +126,8 @@ public final class PortalApp implements AutoCloseable {
             io.gcam.samples.portal.workflow.WorkflowWiring.register(config, pool, clock);
             notifications.register(config);
             DocumentsWiring.register(config, pool, clock, settings.dataDir(), DemoUsers.AGENCY);
+            io.gcam.samples.portal.appointment.AppointmentWiring.register(config, pool, clock,
+                    settings.mode() == Settings.Mode.DEMO);
             if (settings.mode() == Settings.Mode.DEMO) {
                 config.register(new ApiResources.DevLogin(users, sessions, notifications::welcome));
             }
