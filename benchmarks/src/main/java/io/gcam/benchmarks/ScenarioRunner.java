@@ -62,7 +62,12 @@ public final class ScenarioRunner {
     public static final List<Scenario> SCENARIOS = List.of(
             new Scenario("audit append (H2, own tx)", AuditAppendBenchmark.class, "gcamAppend", "baselineInsert"),
             new Scenario("reference number (H2, create)", ReferenceNumberBenchmark.class, "gcamNext",
-                    "baselineIncrement"));
+                    "baselineIncrement"),
+            new Scenario("appointment availability (H2, 20 services x 90 days)",
+                    io.gcam.benchmarks.appointment.AvailabilityBenchmark.class, "gcamAvailability",
+                    "baselineAvailability"),
+            new Scenario("appointment booking (PostgreSQL, reserve + confirm)",
+                    io.gcam.benchmarks.appointment.BookingBenchmark.class, "gcamBook", "baselineBook"));
 
     /**
      * A measured throughput.
