@@ -358,7 +358,7 @@ public final class AppointmentService {
         Objects.requireNonNull(start, "start");
         Appointment a = access(actor, id, manageCode);
         Instant now = now();
-        requireActive(a, now);
+        requireLiveHold(a, now);
         if (a.start().equals(start)) {
             throw Texts.invalid("start", "SAME_SLOT");
         }
@@ -386,7 +386,7 @@ public final class AppointmentService {
     public Appointment cancel(Actor actor, AppointmentId id, @Nullable String manageCode) {
         Appointment a = access(actor, id, manageCode);
         Instant now = now();
-        requireActive(a, now);
+        requireLiveHold(a, now);
         return transactions.inTransaction(() -> {
             Appointment cancelled = store.transition(id, a.status(), AppointmentStatus.CANCELLED, now)
                     .orElseThrow(() -> stale(id, now));
@@ -560,10 +560,6 @@ public final class AppointmentService {
 
     private static boolean isOwner(Actor actor, Appointment a) {
         return actor.isApplicant() && actor.subjectId().equals(a.applicantId());
-    }
-
-    private void requireActive(Appointment a, Instant now) {
-        requireLiveHold(a, now);
     }
 
     private static void requireLiveHold(Appointment a, Instant now) {

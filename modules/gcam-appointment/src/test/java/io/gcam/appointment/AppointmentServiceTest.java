@@ -143,6 +143,24 @@ class AppointmentServiceTest {
                 .extracting(e -> ((GcamException) e).code()).isEqualTo("SLOT_NOT_BOOKABLE");
     }
 
+    @Test
+    void offersTheRepeatedHourOnceWhenLisbonClocksGoBack() {
+        f.clock.set(Instant.parse("2026-10-20T10:00:00Z"));
+        WeeklyHours night = WeeklyHours.builder().open(LocalTime.of(0, 0), LocalTime.of(3, 0), DayOfWeek.values()).build();
+        BookableService s = f.bookable(f.servicePoint(LISBON, night), 1, Duration.ofMinutes(30));
+
+        // Sunday 25 October 2026: 02:00 WEST becomes 01:00 WET, so 01:00-02:00 happens twice.
+        List<Slot> sunday = f.service.availability(applicant(1), s.id(), LocalDate.of(2026, 10, 25),
+                LocalDate.of(2026, 10, 25));
+
+        assertThat(sunday).extracting(slot -> slot.localStart().toLocalTime()).containsExactly(
+                LocalTime.of(0, 0), LocalTime.of(0, 30), LocalTime.of(1, 0), LocalTime.of(2, 0), LocalTime.of(2, 30));
+        assertThat(sunday).allSatisfy(slot -> assertThat(Duration.between(slot.start(), slot.end()))
+                .isEqualTo(Duration.ofMinutes(30)));
+        assertThat(sunday.get(2).start()).isEqualTo(Instant.parse("2026-10-25T00:00:00Z")); // 01:00 WEST
+        assertThat(sunday.get(3).start()).isEqualTo(Instant.parse("2026-10-25T02:00:00Z")); // 02:00 WET
+    }
+
     // ------------------------------------------------------------------ lifecycle
 
     @Test

@@ -16,9 +16,10 @@ import java.util.List;
 /**
  * Lays out the slots of a service on given days: back to back from the start of each open period,
  * in local wall-clock time of the service point's zone. A slot that does not fit before the period
- * ends is not offered; nor is one whose start or end does not exist that day (a daylight-saving gap).
- * In a daylight-saving overlap the earlier offset is used. Closed days, closures and holidays have no
- * slots.
+ * ends is not offered; nor is one whose start or end does not exist that day (a daylight-saving gap),
+ * nor one that spans a clock change and so would not last exactly the slot length. In a
+ * daylight-saving overlap the earlier offset is used, so the repeated hour is offered once. Closed
+ * days, closures and holidays have no slots.
  */
 public final class SlotPlanner {
 
@@ -56,7 +57,7 @@ public final class SlotPlanner {
                 }
                 Instant s = ZonedDateTime.of(start, zone).toInstant();
                 Instant e = ZonedDateTime.of(end, zone).toInstant();
-                if (e.isAfter(s)) {
+                if (Duration.between(s, e).equals(length)) {
                     slots.add(new Planned(s, e, start));
                 }
             }
