@@ -38,7 +38,12 @@ public record DefinitionProblem(Kind kind, String where, String detail) {
         /** The number of approvals is below 1, or an SLA is below 1 working day. */
         INVALID_NUMBER,
         /** An action names a guard that the service was not given. */
-        UNKNOWN_GUARD
+        UNKNOWN_GUARD,
+        /**
+         * A state's {@code onSlaBreach} names an unknown action, one that cannot be taken from the
+         * state by staff with one approval, or the state has no SLA.
+         */
+        INVALID_BREACH_ACTION
     }
 
     /** Checks that every field is present. */

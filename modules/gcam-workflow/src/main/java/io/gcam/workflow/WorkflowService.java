@@ -23,6 +23,7 @@ import io.gcam.core.spi.TransactionRunner;
 import io.gcam.workflow.internal.AccessCodes;
 import io.gcam.workflow.spi.ApplicationQuery;
 import io.gcam.workflow.spi.ApplicationStore;
+import io.gcam.workflow.spi.InquirySecrets;
 import io.gcam.workflow.spi.TransitionGuard;
 import java.time.Clock;
 import java.time.Instant;
@@ -86,6 +87,9 @@ public final class WorkflowService {
     public static final int MAX_FORM_DATA_LENGTH = 65_536;
     /** The aggregate type of the events and audit entries. */
     public static final String AGGREGATE = "application";
+
+    /** Subject id of the system actor that escalates SLA breaches and takes their actions. */
+    public static final String ESCALATION_ACTOR = "workflow-sla-escalation";
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkflowService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -158,6 +162,29 @@ public final class WorkflowService {
      * @throws GcamException {@code WORKFLOW_TYPE_UNKNOWN} when the type has no definition
      */
     public Submission submit(Actor applicant, String type, String agency, String formData) {
+        return submit(applicant, type, agency, formData, null);
+    }
+
+    /**
+     * Files a new application as {@link #submit(Actor, String, String, String)} does, and keeps a
+     * salted hash of the applicant's date of birth so that {@link StatusInquiries#inquireByDateOfBirth}
+     * can find it with the reference number. Take the date from a verified source (the identity or
+     * profile the applicant signed in with) where there is one.
+     *
+     * @param applicant the applicant filing it (an applicant actor)
+     * @param type the application type
+     * @param agency the agency that handles it
+     * @param formData the form as a JSON object
+     * @param dateOfBirth the applicant's date of birth, or {@code null} to allow inquiries by access
+     *     code only
+     * @return the application and its access code (shown to the applicant once)
+     * @throws AccessDeniedException {@code ACCESS_DENIED} when the actor is not an applicant
+     * @throws ValidationException {@code VALIDATION_FAILED} when the form is not a JSON object or too
+     *     long, or the date of birth is in the future
+     * @throws GcamException {@code WORKFLOW_TYPE_UNKNOWN} when the type has no definition
+     */
+    public Submission submit(Actor applicant, String type, String agency, String formData,
+            @Nullable LocalDate dateOfBirth) {
         Objects.requireNonNull(applicant, "applicant");
         if (!applicant.isApplicant()) {
             throw new AccessDeniedException("submit application");
@@ -167,10 +194,17 @@ public final class WorkflowService {
                     "É necessário indicar o serviço."));
         }
         requireJsonObject(formData);
+        if (dateOfBirth != null && dateOfBirth.isAfter(calendar.dateOf(now()))) {
+            throw ValidationException.of("dateOfBirth", LocalizedText.of("The date of birth is in the future.",
+                    "出生日期不可是未來日期。", "A data de nascimento está no futuro."));
+        }
         WorkflowDefinition definition = definitions.latest(type);
+        // before the transaction: a sequence store with its own short transaction (the recommended
+        // JdbcSequenceStore.create(pool)) then never needs a second connection while this one is held
         String reference = referenceNumbers.next().value();
         String code = AccessCodes.newCode();
-        String codeHash = AccessCodes.hash(code);
+        InquirySecrets secrets = new InquirySecrets(AccessCodes.hash(code),
+                dateOfBirth == null ? null : AccessCodes.hash(AccessCodes.dateOfBirthFactor(dateOfBirth)));
         return transactions.inTransaction(() -> {
             Instant now = now();
             LocalDate today = calendar.dateOf(now);
@@ -181,7 +215,7 @@ public final class WorkflowService {
                     now, now, 1, applicant.subjectId(), null, List.of(), null);
             HistoryEntry first = new HistoryEntry(application.id(), 1, now, applicant.subjectId(), applicant.kind(),
                     "submit", null, start.name(), null);
-            store.insert(application, first, codeHash);
+            store.insert(application, first, secrets);
             audit.append(applicant, "application.submitted", AGGREGATE, application.id(),
                     Map.of("type", type, "version", definition.version(), "state", start.name()));
             events.publish(event("workflow.application_submitted", application)
@@ -218,79 +252,84 @@ public final class WorkflowService {
                     "備註最多 " + MAX_COMMENT_LENGTH + " 個字元。",
                     "O comentário pode ter no máximo " + MAX_COMMENT_LENGTH + " caracteres."));
         }
-        return transactions.inTransaction(() -> {
-            Application current = visible(actor, applicationId);
-            if (expectedVersion != null && expectedVersion != current.version()) {
-                throw new ConflictException("application " + current.referenceNumber());
+        return transactions.inTransaction(() -> performInTransaction(actor, applicationId, action, trimmedComment,
+                expectedVersion));
+    }
+
+    /** The body of {@link #perform}; every check throws before anything is written. */
+    private Application performInTransaction(Actor actor, String applicationId, String action,
+            @Nullable String trimmedComment, @Nullable Long expectedVersion) {
+        Application current = visible(actor, applicationId);
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw new ConflictException("application " + current.referenceNumber());
+        }
+        WorkflowDefinition definition = definitions.get(current.type(), current.definitionVersion());
+        ActionDefinition act = definition.action(action)
+                .orElseThrow(() -> new GcamException(WorkflowErrorCode.WORKFLOW_ACTION_UNKNOWN, action));
+        StateDefinition from = definition.state(current.state()).orElseThrow();
+        checkPerformer(actor, current, act);
+        if (!act.availableIn(from.name(), from.terminal())) {
+            throw new GcamException(WorkflowErrorCode.WORKFLOW_ACTION_NOT_AVAILABLE, action, current.state());
+        }
+        if (act.commentRequired() && trimmedComment == null) {
+            throw new GcamException(WorkflowErrorCode.WORKFLOW_COMMENT_REQUIRED, action);
+        }
+        List<String> approvers = new ArrayList<>();
+        if (act.approvals() > 1) {
+            if (act.name().equals(current.pendingAction())) {
+                approvers.addAll(current.approvers());
             }
-            WorkflowDefinition definition = definitions.get(current.type(), current.definitionVersion());
-            ActionDefinition act = definition.action(action)
-                    .orElseThrow(() -> new GcamException(WorkflowErrorCode.WORKFLOW_ACTION_UNKNOWN, action));
-            StateDefinition from = definition.state(current.state()).orElseThrow();
-            checkPerformer(actor, current, act);
-            if (!act.availableIn(from.name(), from.terminal())) {
-                throw new GcamException(WorkflowErrorCode.WORKFLOW_ACTION_NOT_AVAILABLE, action, current.state());
+            if (approvers.contains(actor.subjectId())) {
+                throw new GcamException(WorkflowErrorCode.WORKFLOW_ALREADY_APPROVED, action);
             }
-            if (act.commentRequired() && trimmedComment == null) {
-                throw new GcamException(WorkflowErrorCode.WORKFLOW_COMMENT_REQUIRED, action);
+        }
+        for (String guardName : act.guards()) {
+            Optional<LocalizedText> refusal = guards.get(guardName).refusal(actor, current, act);
+            if (refusal.isPresent()) {
+                throw new GcamException(WorkflowErrorCode.WORKFLOW_GUARD_REFUSED, action, refusal.get().en());
             }
-            List<String> approvers = new ArrayList<>();
-            if (act.approvals() > 1) {
-                if (act.name().equals(current.pendingAction())) {
-                    approvers.addAll(current.approvers());
-                }
-                if (approvers.contains(actor.subjectId())) {
-                    throw new GcamException(WorkflowErrorCode.WORKFLOW_ALREADY_APPROVED, action);
-                }
-            }
-            for (String guardName : act.guards()) {
-                Optional<LocalizedText> refusal = guards.get(guardName).refusal(actor, current, act);
-                if (refusal.isPresent()) {
-                    throw new GcamException(WorkflowErrorCode.WORKFLOW_GUARD_REFUSED, action, refusal.get().en());
-                }
-            }
-            Instant now = now();
-            long next = current.version() + 1;
-            approvers.add(actor.subjectId());
-            Application updated;
-            HistoryEntry entry;
-            String eventType;
-            if (approvers.size() < act.approvals()) {
-                updated = new Application(current.id(), current.referenceNumber(), current.type(),
-                        current.definitionVersion(), current.applicantId(), current.agency(), current.state(),
-                        current.formData(), current.assignee(), current.stateDueOn(), current.dueOn(),
-                        current.submittedAt(), now, next, current.lastActorId(), act.name(), approvers,
-                        current.escalatedAt());
-                entry = new HistoryEntry(current.id(), next, now, actor.subjectId(), actor.kind(), act.name(),
-                        current.state(), current.state(), trimmedComment);
-                eventType = "workflow.approval_recorded";
-            } else {
-                StateDefinition to = definition.state(act.to()).orElseThrow();
-                LocalDate today = calendar.dateOf(now);
-                updated = new Application(current.id(), current.referenceNumber(), current.type(),
-                        current.definitionVersion(), current.applicantId(), current.agency(), to.name(),
-                        current.formData(), current.assignee(), stateDue(to, today), to.terminal() ? null
-                                : current.dueOn(), current.submittedAt(), now, next, actor.subjectId(), null,
-                        List.of(), null);
-                entry = new HistoryEntry(current.id(), next, now, actor.subjectId(), actor.kind(), act.name(),
-                        current.state(), to.name(), trimmedComment);
-                eventType = "workflow.application_transitioned";
-            }
-            if (!store.update(updated, current.version(), entry)) {
-                throw new ConflictException("application " + current.referenceNumber());
-            }
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("action", act.name());
-            details.put("from", current.state());
-            details.put("to", updated.state());
-            details.put("version", next);
-            audit.append(actor, "application." + act.name(), AGGREGATE, current.id(), details);
-            events.publish(event(eventType, updated).payload(details)
-                    .payload("approvals", approvers.size()).build());
-            LOG.debug("application {} {} -> {} by action {}", current.id(), current.state(), updated.state(),
-                    act.name());
-            return updated;
-        });
+        }
+        Instant now = now();
+        long next = current.version() + 1;
+        approvers.add(actor.subjectId());
+        Application updated;
+        HistoryEntry entry;
+        String eventType;
+        if (approvers.size() < act.approvals()) {
+            updated = new Application(current.id(), current.referenceNumber(), current.type(),
+                    current.definitionVersion(), current.applicantId(), current.agency(), current.state(),
+                    current.formData(), current.assignee(), current.stateDueOn(), current.dueOn(),
+                    current.submittedAt(), now, next, current.lastActorId(), act.name(), approvers,
+                    current.escalatedAt());
+            entry = new HistoryEntry(current.id(), next, now, actor.subjectId(), actor.kind(), act.name(),
+                    current.state(), current.state(), trimmedComment);
+            eventType = "workflow.approval_recorded";
+        } else {
+            StateDefinition to = definition.state(act.to()).orElseThrow();
+            LocalDate today = calendar.dateOf(now);
+            updated = new Application(current.id(), current.referenceNumber(), current.type(),
+                    current.definitionVersion(), current.applicantId(), current.agency(), to.name(),
+                    current.formData(), current.assignee(), stateDue(to, today), to.terminal() ? null
+                            : current.dueOn(), current.submittedAt(), now, next, actor.subjectId(), null,
+                    List.of(), null);
+            entry = new HistoryEntry(current.id(), next, now, actor.subjectId(), actor.kind(), act.name(),
+                    current.state(), to.name(), trimmedComment);
+            eventType = "workflow.application_transitioned";
+        }
+        if (!store.update(updated, current.version(), entry)) {
+            throw new ConflictException("application " + current.referenceNumber());
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("action", act.name());
+        details.put("from", current.state());
+        details.put("to", updated.state());
+        details.put("version", next);
+        audit.append(actor, "application." + act.name(), AGGREGATE, current.id(), details);
+        events.publish(event(eventType, updated).payload(details)
+                .payload("approvals", approvers.size()).build());
+        LOG.debug("application {} {} -> {} by action {}", current.id(), current.state(), updated.state(),
+                act.name());
+        return updated;
     }
 
     /**
@@ -470,15 +509,20 @@ public final class WorkflowService {
     }
 
     /**
-     * Escalates every SLA breach not escalated yet: marks it and publishes
-     * {@code workflow.sla_breached}, each in its own transaction. Safe to run on several instances
-     * at once: each breach is escalated exactly once.
+     * Escalates every SLA breach not escalated yet, each in its own transaction: marks it, appends
+     * {@code application.sla_breached} to the audit trail, publishes {@code workflow.sla_breached}
+     * and, when the state names an {@link StateDefinition#onSlaBreach() onSlaBreach} action, takes
+     * that action as the system actor {@code workflow-sla-escalation} (with history, audit and its
+     * own event, like {@link #perform}). Safe to run on several instances at once: each breach is
+     * escalated, and its action taken, exactly once. A breach whose action is refused (a guard says
+     * no) is still escalated, with {@code actionRefused} in the event; one that changed meanwhile
+     * is left to a later run.
      *
      * @param limit the most breaches to look at in this run
      * @return how many breaches this call escalated
      */
     public int escalateBreaches(int limit) {
-        Actor system = Actor.system("workflow-sla-escalation");
+        Actor system = Actor.system(ESCALATION_ACTOR);
         LocalDate yesterday = calendar.dateOf(now()).minusDays(1);
         int escalated = 0;
         for (Application candidate : store.dueBetween(null, null, yesterday, true, limit)) {
@@ -486,21 +530,50 @@ public final class WorkflowService {
                 continue;
             }
             LocalDate due = candidate.stateDueOn();
-            boolean claimed = transactions.inTransaction(() -> {
-                Instant now = now();
-                if (!store.claimEscalation(candidate.id(), due, now)) {
-                    return false;
+            try {
+                boolean claimed = transactions.inTransaction(() -> escalate(system, candidate, due));
+                if (claimed) {
+                    escalated++;
                 }
-                Map<String, Object> details = Map.of("state", candidate.state(), "stateDueOn", due);
-                audit.append(system, "application.sla_breached", AGGREGATE, candidate.id(), details);
-                events.publish(event("workflow.sla_breached", candidate).payload(details).build());
-                return true;
-            });
-            if (claimed) {
-                escalated++;
+            } catch (ConflictException e) {
+                LOG.debug("application {} changed while its SLA breach was escalated; a later run retries",
+                        candidate.id());
             }
         }
         return escalated;
+    }
+
+    private boolean escalate(Actor system, Application candidate, LocalDate due) {
+        Instant now = now();
+        if (!store.claimEscalation(candidate.id(), due, now)) {
+            return false;
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("state", candidate.state());
+        details.put("stateDueOn", due);
+        String action = definitions.get(candidate.type(), candidate.definitionVersion()).state(candidate.state())
+                .map(StateDefinition::onSlaBreach).orElse(null);
+        if (action != null) {
+            details.put("action", action);
+            try {
+                // not perform(): a refusal caught here must not mark the claim's transaction for rollback;
+                // every refusal is thrown before anything is written
+                performInTransaction(system, candidate.id(), action, "SLA breached: due " + due,
+                        candidate.version());
+            } catch (ConflictException e) {
+                throw e;
+            } catch (GcamException e) {
+                if (e.errorCode() == CoreErrorCode.STORAGE_FAILURE) {
+                    throw e;
+                }
+                LOG.warn("SLA breach action {} on application {} was refused: {}", action, candidate.id(),
+                        e.code());
+                details.put("actionRefused", e.code());
+            }
+        }
+        audit.append(system, "application.sla_breached", AGGREGATE, candidate.id(), details);
+        events.publish(event("workflow.sla_breached", candidate).payload(details).build());
+        return true;
     }
 
     /** The public view of an application, for the inquiry service. */
@@ -658,7 +731,9 @@ public final class WorkflowService {
         /**
          * Required.
          *
-         * @param generator issues the reference numbers of new applications
+         * @param generator issues the reference numbers of new applications; it is called before the
+         *     submission's transaction, so a submission that fails leaves a gap in the numbers (use
+         *     {@code JdbcSequenceStore.create(pool)})
          * @return this builder
          */
         public Builder referenceNumbers(ReferenceNumberGenerator generator) {

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gcam.core.Actor;
 import io.gcam.core.GcamException;
 import io.gcam.testsupport.db.TestDatabases;
+import io.gcam.workflow.jdbc.JdbcInquiryLimitStore;
 import java.time.Duration;
+import java.time.LocalDate;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,69 @@ class StatusInquiriesTest {
         f.clock.advance(Duration.ofMinutes(11));
         assertThat(inquiries.inquire(reference, submission.accessCode(), "ip-1").referenceNumber())
                 .isEqualTo(reference);
+    }
+
+    @Test
+    void answersByDateOfBirthForAnApplicationSubmittedWithOne() {
+        Submission withBirth = f.workflow.submit(Actor.applicant("citizen-2"), "recruitment", "SAFP", "{}",
+                LocalDate.of(1990, 5, 17));
+        String reference = withBirth.application().referenceNumber();
+        PublicStatus status = inquiries.inquireByDateOfBirth(reference, LocalDate.of(1990, 5, 17), "kiosk-1");
+        assertThat(status.referenceNumber()).isEqualTo(reference);
+        assertThat(status.status().en()).isEqualTo("Received");
+        assertCode(() -> inquiries.inquireByDateOfBirth(reference, LocalDate.of(1990, 5, 18), "kiosk-1"),
+                "WORKFLOW_INQUIRY_FAILED");
+        // the access code still works for the same application
+        assertThat(inquiries.inquire(reference, withBirth.accessCode(), "kiosk-1").referenceNumber())
+                .isEqualTo(reference);
+    }
+
+    @Test
+    void givesTheSameAnswerByDateOfBirthForAnApplicationSubmittedWithoutOne() {
+        String reference = submission.application().referenceNumber();
+        GcamException noBirthDate = catchGcam(() -> inquiries.inquireByDateOfBirth(reference,
+                LocalDate.of(1990, 5, 17), "ip-1"));
+        GcamException unknown = catchGcam(() -> inquiries.inquireByDateOfBirth("REC-2026-999999-00",
+                LocalDate.of(1990, 5, 17), "ip-2"));
+        assertThat(noBirthDate.code()).isEqualTo("WORKFLOW_INQUIRY_FAILED");
+        assertThat(unknown.getMessage()).isEqualTo(noBirthDate.getMessage());
+    }
+
+    @Test
+    void doesNotTakeTheAccessCodeForADateOfBirthOrTheOtherWayRound() {
+        Submission withBirth = f.workflow.submit(Actor.applicant("citizen-2"), "recruitment", "SAFP", "{}",
+                LocalDate.of(1990, 5, 17));
+        String reference = withBirth.application().referenceNumber();
+        assertCode(() -> inquiries.inquire(reference, "1990-05-17", "ip-1"), "WORKFLOW_INQUIRY_FAILED");
+        assertCode(() -> inquiries.inquire(reference, "DOB:1990-05-17", "ip-2"), "WORKFLOW_INQUIRY_FAILED");
+    }
+
+    @Test
+    void refusesADateOfBirthInTheFuture() {
+        assertCode(() -> f.workflow.submit(Actor.applicant("citizen-2"), "recruitment", "SAFP", "{}",
+                LocalDate.of(2030, 1, 1)), "VALIDATION_FAILED");
+        assertThat(f.count("SELECT COUNT(*) FROM gcam_wf_application WHERE applicant_id = 'citizen-2'")).isZero();
+    }
+
+    @Test
+    void doesNotCountSuccessfulInquiriesAgainstTheLimit() {
+        String reference = submission.application().referenceNumber();
+        for (int i = 0; i < 10; i++) {
+            assertThat(inquiries.inquire(reference, submission.accessCode(), "ip-1").referenceNumber())
+                    .isEqualTo(reference);
+        }
+        assertCode(() -> inquiries.inquire(reference, "WRONG", "ip-1"), "WORKFLOW_INQUIRY_FAILED");
+    }
+
+    @Test
+    void neverStoresTheClientKeyOrReferenceAsTyped() {
+        StatusInquiries shared = StatusInquiries.builder().workflow(f.workflow).clock(f.clock)
+                .limits(JdbcInquiryLimitStore.create(f.pool)).build();
+        String reference = submission.application().referenceNumber();
+        assertCode(() -> shared.inquire(reference, "WRONG", "203.0.113.7"), "WORKFLOW_INQUIRY_FAILED");
+        assertThat(f.count("SELECT COUNT(*) FROM gcam_wf_inquiry_limit")).isEqualTo(2);
+        assertThat(f.count("SELECT COUNT(*) FROM gcam_wf_inquiry_limit WHERE limit_key LIKE '%203.0.113.7%'"
+                + " OR limit_key LIKE '%" + reference + "%'")).isZero();
     }
 
     private static GcamException catchGcam(ThrowingCallable call) {

@@ -20,8 +20,11 @@ public final class WorkflowDtos {
      * @param type the application type, e.g. {@code recruitment}
      * @param agency the agency code, e.g. {@code SAFP}
      * @param formData the form, a JSON object
+     * @param dateOfBirth the applicant's date of birth ({@code yyyy-MM-dd}), to allow status
+     *     inquiries by reference number and date of birth; optional
      */
-    public record NewApplication(String type, String agency, @Nullable JsonNode formData) {
+    public record NewApplication(String type, String agency, @Nullable JsonNode formData,
+            @Nullable LocalDate dateOfBirth) {
     }
 
     /**
@@ -37,9 +40,12 @@ public final class WorkflowDtos {
      * {@code POST /api/v1/status-inquiries}.
      *
      * @param referenceNumber the reference number
-     * @param accessCode the access code given at submission
+     * @param accessCode the access code given at submission; or
+     * @param dateOfBirth the applicant's date of birth ({@code yyyy-MM-dd}), for applications
+     *     submitted with one; used when no access code is given
      */
-    public record InquiryRequest(@Nullable String referenceNumber, @Nullable String accessCode) {
+    public record InquiryRequest(@Nullable String referenceNumber, @Nullable String accessCode,
+            @Nullable LocalDate dateOfBirth) {
     }
 
     /**
@@ -104,5 +110,14 @@ public final class WorkflowDtos {
      */
     public record InboxView(List<ApplicationView> items, int page, int size, long total,
             Map<String, Long> countsByState) {
+    }
+
+    /**
+     * The SLA lists of the staff inbox.
+     *
+     * @param nearing applications whose current state is due within the asked working days
+     * @param breached applications whose current state's due date has passed
+     */
+    public record SlaView(List<ApplicationView> nearing, List<ApplicationView> breached) {
     }
 }

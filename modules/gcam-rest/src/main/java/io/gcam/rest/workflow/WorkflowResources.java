@@ -17,6 +17,7 @@ import io.gcam.rest.workflow.WorkflowDtos.HistoryView;
 import io.gcam.rest.workflow.WorkflowDtos.InboxView;
 import io.gcam.rest.workflow.WorkflowDtos.InquiryRequest;
 import io.gcam.rest.workflow.WorkflowDtos.NewApplication;
+import io.gcam.rest.workflow.WorkflowDtos.SlaView;
 import io.gcam.rest.workflow.WorkflowDtos.SubmissionView;
 import io.gcam.workflow.ActionDefinition;
 import io.gcam.workflow.Application;
@@ -66,8 +67,10 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>{@code GET /api/v1/applications/{id}/history}</td><td>agency staff: full history; owner: public
  *       status and timeline</td><td></td></tr>
  *   <tr><td>{@code GET /api/v1/inbox}</td><td>staff</td><td>paged inbox with counts per state</td></tr>
+ *   <tr><td>{@code GET /api/v1/inbox/sla?workingDays&limit}</td><td>staff</td><td>applications nearing
+ *       their state's due date, and overdue ones</td></tr>
  *   <tr><td>{@code POST /api/v1/status-inquiries}</td><td>anyone, no login</td><td>public status by
- *       reference number and access code; rate limited</td></tr>
+ *       reference number and access code (or date of birth); rate limited</td></tr>
  * </table>
  */
 public final class WorkflowResources {
@@ -110,7 +113,7 @@ public final class WorkflowResources {
 
     /** @return the resource instances to register */
     public Set<Object> resources() {
-        return Set.of(new Applications(), new Inbox(), new Inquiries());
+        return Set.of(new Applications(), new Inbox(), new Sla(), new Inquiries());
     }
 
     private static String forwardedFor(HttpHeaders headers) {
@@ -164,7 +167,7 @@ public final class WorkflowResources {
             }
             String form = body.formData() == null ? "{}" : body.formData().toString();
             return idempotency.run(body, () -> {
-                Submission s = workflow.submit(actor, body.type(), body.agency(), form);
+                Submission s = workflow.submit(actor, body.type(), body.agency(), form, body.dateOfBirth());
                 return Response.created(URI.create("/api/v1/applications/" + s.application().id()))
                         .entity(new SubmissionView(view(actor, s.application()), s.accessCode())).build();
             });
@@ -257,6 +260,37 @@ public final class WorkflowResources {
         }
     }
 
+    /** {@code GET /api/v1/inbox/sla}. */
+    @Path("/api/v1/inbox/sla")
+    @Produces(MediaType.APPLICATION_JSON)
+    public final class Sla {
+
+        private Sla() {
+        }
+
+        /**
+         * The agency's applications whose current state is due soon, and those already overdue.
+         *
+         * @param workingDays how many working days ahead count as "nearing" (today included)
+         * @param limit the most applications per list, 1 to 200
+         * @param security the caller (staff)
+         * @return both lists, earliest due first
+         */
+        @GET
+        public SlaView sla(@QueryParam("workingDays") @DefaultValue("2") int workingDays,
+                @QueryParam("limit") @DefaultValue("50") int limit, @Context SecurityContext security) {
+            Actor actor = RequestActor.from(security);
+            if (workingDays < 0 || workingDays > 60 || limit < 1 || limit > 200) {
+                throw ValidationException.of("limit", LocalizedText.of(
+                        "Use workingDays from 0 to 60 and limit from 1 to 200.",
+                        "workingDays 須介乎 0 至 60，limit 須介乎 1 至 200。",
+                        "Use workingDays de 0 a 60 e limit de 1 a 200."));
+            }
+            return new SlaView(workflow.slaNearing(actor, workingDays, limit).stream().map(a -> view(actor, a)).toList(),
+                    workflow.slaBreached(actor, limit).stream().map(a -> view(actor, a)).toList());
+        }
+    }
+
     /** {@code POST /api/v1/status-inquiries}: no login. */
     @Path("/api/v1/status-inquiries")
     @Produces(MediaType.APPLICATION_JSON)
@@ -266,16 +300,20 @@ public final class WorkflowResources {
         }
 
         /**
-         * @param body reference number and access code
+         * @param body reference number and access code, or reference number and date of birth
          * @param headers the request headers, for the client key
          * @return the public status; 404 {@code WORKFLOW_INQUIRY_FAILED} for a wrong reference or code
          */
         @POST
         @Consumes(MediaType.APPLICATION_JSON)
         public PublicStatus inquire(@Nullable InquiryRequest body, @Context HttpHeaders headers) {
-            InquiryRequest request = body == null ? new InquiryRequest(null, null) : body;
-            return inquiries.inquire(request.referenceNumber() == null ? "" : request.referenceNumber(),
-                    request.accessCode() == null ? "" : request.accessCode(), clientKey.apply(headers));
+            InquiryRequest request = body == null ? new InquiryRequest(null, null, null) : body;
+            String reference = request.referenceNumber() == null ? "" : request.referenceNumber();
+            if ((request.accessCode() == null || request.accessCode().isBlank()) && request.dateOfBirth() != null) {
+                return inquiries.inquireByDateOfBirth(reference, request.dateOfBirth(), clientKey.apply(headers));
+            }
+            return inquiries.inquire(reference, request.accessCode() == null ? "" : request.accessCode(),
+                    clientKey.apply(headers));
         }
     }
 }

@@ -205,4 +205,38 @@ class WorkflowResourcesTest {
         assertThat(json(wrongCode).at("/code").asText()).isEqualTo("WORKFLOW_INQUIRY_FAILED");
         assertThat(json(wrongReference).at("/detail")).isEqualTo(json(wrongCode).at("/detail"));
     }
+
+    @Test
+    void answersStatusInquiriesByReferenceAndDateOfBirth() {
+        HttpResponse<String> created = send("POST", "api/v1/applications",
+                "{\"type\":\"recruitment\",\"agency\":\"SAFP\",\"formData\":{},\"dateOfBirth\":\"1990-05-17\"}",
+                "Authorization", "Bearer alice", "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String reference = json(created).at("/application/referenceNumber").asText();
+
+        HttpResponse<String> ok = send("POST", "api/v1/status-inquiries",
+                "{\"referenceNumber\":\"" + reference + "\",\"dateOfBirth\":\"1990-05-17\"}",
+                "X-Forwarded-For", "kiosk-7");
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(json(ok).at("/referenceNumber").asText()).isEqualTo(reference);
+
+        HttpResponse<String> wrongDate = send("POST", "api/v1/status-inquiries",
+                "{\"referenceNumber\":\"" + reference + "\",\"dateOfBirth\":\"1990-05-18\"}",
+                "X-Forwarded-For", "kiosk-8");
+        assertThat(wrongDate.statusCode()).isEqualTo(404);
+        assertThat(json(wrongDate).at("/code").asText()).isEqualTo("WORKFLOW_INQUIRY_FAILED");
+    }
+
+    @Test
+    void listsApplicationsNearingTheirDueDateForStaffOnly() {
+        String reference = submit().at("/application/referenceNumber").asText();
+        HttpResponse<String> sla = send("GET", "api/v1/inbox/sla?workingDays=5", null, "Authorization", "Bearer sam");
+        assertThat(sla.statusCode()).as(sla.body()).isEqualTo(200);
+        assertThat(json(sla).at("/nearing").findValuesAsText("referenceNumber")).contains(reference);
+        assertThat(json(sla).at("/breached").isArray()).isTrue();
+        assertThat(send("GET", "api/v1/inbox/sla", null, "Authorization", "Bearer alice").statusCode())
+                .isEqualTo(403);
+        assertThat(send("GET", "api/v1/inbox/sla?limit=0", null, "Authorization", "Bearer sam").statusCode())
+                .isEqualTo(400);
+    }
 }

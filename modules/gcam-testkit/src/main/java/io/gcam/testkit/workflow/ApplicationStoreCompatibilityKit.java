@@ -11,6 +11,7 @@ import io.gcam.workflow.Application;
 import io.gcam.workflow.HistoryEntry;
 import io.gcam.workflow.spi.ApplicationQuery;
 import io.gcam.workflow.spi.ApplicationStore;
+import io.gcam.workflow.spi.InquirySecrets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -114,17 +115,18 @@ public abstract class ApplicationStoreCompatibilityKit {
 
     private Application insert(String name, String state, @Nullable LocalDate due) {
         Application a = application(name, state, due, T0);
-        store.insert(a, submitted(a), null);
+        store.insert(a, submitted(a), InquirySecrets.none());
         return a;
     }
 
     @Test
     void returnsAnInsertedApplicationUnchangedByIdAndByReference() {
         Application a = application("a", "submitted", LocalDate.of(2026, 10, 5), T0);
-        store.insert(a, submitted(a), "pbkdf2$1$salt$hash");
+        store.insert(a, submitted(a), new InquirySecrets("pbkdf2$1$salt$hash", "pbkdf2$1$salt$dob"));
         assertThat(store.find(a.id())).contains(a);
         assertThat(store.findByReference(a.referenceNumber())).contains(a);
-        assertThat(store.accessCodeHash(a.id())).contains("pbkdf2$1$salt$hash");
+        assertThat(store.inquirySecrets(a.id())).isEqualTo(new InquirySecrets("pbkdf2$1$salt$hash", "pbkdf2$1$salt$dob"));
+        assertThat(store.inquirySecrets(prefix + "-missing")).isEqualTo(InquirySecrets.none());
         assertThat(store.history(a.id())).containsExactly(submitted(a));
         assertThat(store.find(prefix + "-missing")).isEmpty();
         assertThat(store.findByReference("REF-" + prefix + "-missing")).isEmpty();
@@ -136,7 +138,7 @@ public abstract class ApplicationStoreCompatibilityKit {
         Application a = insert("a", "submitted", null);
         Application clash = new Application(prefix + "-b", a.referenceNumber(), "recruitment", 1, "citizen-b", agency,
                 "submitted", "{}", null, null, null, T0, T0, 1, null, null, List.of(), null);
-        assertThatThrownBy(() -> store.insert(clash, submitted(clash), null))
+        assertThatThrownBy(() -> store.insert(clash, submitted(clash), InquirySecrets.none()))
                 .isInstanceOfSatisfying(GcamException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"));
         assertThat(store.find(clash.id())).isEmpty();
     }

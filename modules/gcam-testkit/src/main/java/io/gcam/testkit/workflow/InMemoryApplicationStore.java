@@ -7,6 +7,7 @@ import io.gcam.workflow.Application;
 import io.gcam.workflow.HistoryEntry;
 import io.gcam.workflow.spi.ApplicationQuery;
 import io.gcam.workflow.spi.ApplicationStore;
+import io.gcam.workflow.spi.InquirySecrets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +35,7 @@ public final class InMemoryApplicationStore implements ApplicationStore {
 
     private final Map<String, Application> applications = new HashMap<>();
     private final Map<String, String> byReference = new HashMap<>();
-    private final Map<String, String> accessCodes = new HashMap<>();
+    private final Map<String, InquirySecrets> secrets = new HashMap<>();
     private final Map<String, List<HistoryEntry>> history = new HashMap<>();
 
     /** Creates an empty store. */
@@ -41,15 +43,13 @@ public final class InMemoryApplicationStore implements ApplicationStore {
     }
 
     @Override
-    public synchronized void insert(Application application, HistoryEntry first, @Nullable String accessCodeHash) {
+    public synchronized void insert(Application application, HistoryEntry first, InquirySecrets inquirySecrets) {
         if (applications.containsKey(application.id()) || byReference.containsKey(application.referenceNumber())) {
             throw new ConflictException("application " + application.referenceNumber());
         }
         applications.put(application.id(), application);
         byReference.put(application.referenceNumber(), application.id());
-        if (accessCodeHash != null) {
-            accessCodes.put(application.id(), accessCodeHash);
-        }
+        secrets.put(application.id(), Objects.requireNonNull(inquirySecrets, "inquirySecrets"));
         history.computeIfAbsent(application.id(), k -> new ArrayList<>()).add(first);
     }
 
@@ -76,8 +76,8 @@ public final class InMemoryApplicationStore implements ApplicationStore {
     }
 
     @Override
-    public synchronized Optional<String> accessCodeHash(String id) {
-        return Optional.ofNullable(accessCodes.get(id));
+    public synchronized InquirySecrets inquirySecrets(String id) {
+        return secrets.getOrDefault(id, InquirySecrets.none());
     }
 
     @Override

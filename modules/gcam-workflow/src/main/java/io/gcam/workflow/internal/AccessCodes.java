@@ -35,6 +35,14 @@ public final class AccessCodes {
         return code.toString();
     }
 
+    /**
+     * @param dateOfBirth a date of birth
+     * @return the text hashed and compared for it, never equal to a normalized access code
+     */
+    public static String dateOfBirthFactor(java.time.LocalDate dateOfBirth) {
+        return "DOB:" + dateOfBirth;
+    }
+
     /** @return {@code pbkdf2$<iterations>$<salt>$<hash>} of the normalized code */
     public static String hash(String code) {
         byte[] salt = new byte[16];

@@ -26,7 +26,7 @@ public final class DefinitionJson {
     private static final Set<String> TOP = Set.of("type", "version", "start", "overallSlaWorkingDays", "states",
             "actions", "description");
     private static final Set<String> STATE = Set.of("name", "label", "terminal", "slaWorkingDays",
-            "documentsAllowed", "description");
+            "documentsAllowed", "onSlaBreach", "description");
     private static final Set<String> ACTION = Set.of("name", "from", "to", "by", "roles", "commentRequired",
             "approvals", "notByPreviousActor", "guards", "description");
     private static final Set<String> LABEL = Set.of("en", "zhHant", "pt");
@@ -66,7 +66,8 @@ public final class DefinitionJson {
             if (name != null && label != null) {
                 builder.state(new StateDefinition(name, label, state.path("terminal").asBoolean(false),
                         optionalInt(state, "slaWorkingDays", where, problems),
-                        state.path("documentsAllowed").asBoolean(false)));
+                        state.path("documentsAllowed").asBoolean(false), optionalText(state, "onSlaBreach", where,
+                        problems)));
             }
         }
         for (JsonNode action : array(root, "actions", "definition", problems)) {
@@ -122,6 +123,19 @@ public final class DefinitionJson {
     private static @Nullable String text(JsonNode node, String field, String where, List<DefinitionProblem> problems) {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual()) {
+            problems.add(new DefinitionProblem(Kind.MALFORMED, where, field + " must be a string"));
+            return null;
+        }
+        return value.asText();
+    }
+
+    private static @Nullable String optionalText(JsonNode node, String field, String where,
+            List<DefinitionProblem> problems) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
             problems.add(new DefinitionProblem(Kind.MALFORMED, where, field + " must be a string"));
             return null;
         }

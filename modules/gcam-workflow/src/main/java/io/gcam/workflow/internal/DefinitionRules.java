@@ -104,6 +104,11 @@ public final class DefinitionRules {
                         "an applicant action has no roles and exactly one approval"));
             }
         }
+        for (StateDefinition state : byName.values()) {
+            if (state.onSlaBreach() != null) {
+                checkBreachAction(state, actions, problems);
+            }
+        }
         if (start != null && byName.containsKey(start)) {
             Set<String> reachable = reachable(start, byName, actions);
             Set<String> leaving = new HashSet<>();
@@ -124,6 +129,30 @@ public final class DefinitionRules {
             }
         }
         return problems;
+    }
+
+    private static void checkBreachAction(StateDefinition state, List<ActionDefinition> actions,
+            List<DefinitionProblem> problems) {
+        String where = "state " + state.name();
+        String name = state.onSlaBreach();
+        if (state.slaWorkingDays() == null) {
+            problems.add(new DefinitionProblem(Kind.INVALID_BREACH_ACTION, where,
+                    "onSlaBreach needs slaWorkingDays: a state without an SLA is never breached"));
+        }
+        ActionDefinition action = actions.stream().filter(a -> a.name().equals(name)).findFirst().orElse(null);
+        if (action == null) {
+            problems.add(new DefinitionProblem(Kind.INVALID_BREACH_ACTION, where,
+                    "onSlaBreach names action '" + name + "', which is not defined"));
+            return;
+        }
+        if (!action.availableIn(state.name(), state.terminal())) {
+            problems.add(new DefinitionProblem(Kind.INVALID_BREACH_ACTION, where,
+                    "onSlaBreach action '" + name + "' cannot be taken from this state"));
+        }
+        if (action.by() != ActionDefinition.Performer.STAFF || action.approvals() != 1) {
+            problems.add(new DefinitionProblem(Kind.INVALID_BREACH_ACTION, where,
+                    "onSlaBreach action '" + name + "' must be a staff action needing one approval"));
+        }
     }
 
     private static Set<String> reachable(String start, Map<String, StateDefinition> states,

@@ -10,6 +10,7 @@ import io.gcam.workflow.Application;
 import io.gcam.workflow.HistoryEntry;
 import io.gcam.workflow.spi.ApplicationQuery;
 import io.gcam.workflow.spi.ApplicationStore;
+import io.gcam.workflow.spi.InquirySecrets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,8 +46,8 @@ public final class JdbcApplicationStore implements ApplicationStore {
     private static final String COLUMNS = "id, reference_number, app_type, definition_version, applicant_id, agency,"
             + " state, form_data, assignee, state_due_on, due_on, submitted_at, updated_at, version, last_actor_id,"
             + " pending_action, approvers, escalated_at";
-    private static final String INSERT = "INSERT INTO gcam_wf_application (" + COLUMNS + ", access_code_hash)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO gcam_wf_application (" + COLUMNS + ", access_code_hash, date_of_birth_hash)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE gcam_wf_application SET state = ?, form_data = ?, assignee = ?,"
             + " state_due_on = ?, due_on = ?, updated_at = ?, version = ?, last_actor_id = ?, pending_action = ?,"
             + " approvers = ?, escalated_at = ? WHERE id = ? AND version = ?";
@@ -69,7 +70,7 @@ public final class JdbcApplicationStore implements ApplicationStore {
     }
 
     @Override
-    public void insert(Application a, HistoryEntry first, @Nullable String accessCodeHash) {
+    public void insert(Application a, HistoryEntry first, InquirySecrets secrets) {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement s = c.prepareStatement(INSERT)) {
                 int i = 1;
@@ -91,7 +92,8 @@ public final class JdbcApplicationStore implements ApplicationStore {
                 s.setString(i++, a.pendingAction());
                 s.setString(i++, approvers(a.approvers()));
                 setInstant(s, i++, a.escalatedAt());
-                s.setString(i, accessCodeHash);
+                s.setString(i++, secrets.accessCodeHash());
+                s.setString(i, secrets.dateOfBirthHash());
                 s.executeUpdate();
             }
             insertHistory(c, first);
@@ -143,13 +145,13 @@ public final class JdbcApplicationStore implements ApplicationStore {
     }
 
     @Override
-    public Optional<String> accessCodeHash(String id) {
+    public InquirySecrets inquirySecrets(String id) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(
-                        "SELECT access_code_hash FROM gcam_wf_application WHERE id = ?")) {
+                        "SELECT access_code_hash, date_of_birth_hash FROM gcam_wf_application WHERE id = ?")) {
             s.setString(1, id);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+                return rs.next() ? new InquirySecrets(rs.getString(1), rs.getString(2)) : InquirySecrets.none();
             }
         } catch (SQLException e) {
             throw new GcamException(CoreErrorCode.STORAGE_FAILURE, e);

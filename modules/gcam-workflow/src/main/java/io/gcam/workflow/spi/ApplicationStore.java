@@ -30,15 +30,15 @@ import org.jspecify.annotations.Nullable;
 public interface ApplicationStore {
 
     /**
-     * Stores a new application (version 1) with its first history entry and the hash of its access
-     * code.
+     * Stores a new application (version 1) with its first history entry and the hashed second
+     * factors of status inquiries.
      *
      * @param application the application
      * @param first its submission entry (sequence 1)
-     * @param accessCodeHash the hashed access code for status inquiries, or {@code null}
+     * @param secrets the hashed inquiry factors, kept as given ({@link InquirySecrets#none()} for none)
      * @throws io.gcam.core.GcamException {@code CONFLICT} when the id or reference number exists
      */
-    void insert(Application application, HistoryEntry first, @Nullable String accessCodeHash);
+    void insert(Application application, HistoryEntry first, InquirySecrets secrets);
 
     /**
      * Replaces the application if its stored version is still {@code expectedVersion}, and appends
@@ -65,9 +65,10 @@ public interface ApplicationStore {
 
     /**
      * @param id an application id
-     * @return the stored access code hash, if any
+     * @return the inquiry factors stored with it, exactly as inserted; {@link InquirySecrets#none()}
+     *     for an unknown id
      */
-    Optional<String> accessCodeHash(String id);
+    InquirySecrets inquirySecrets(String id);
 
     /**
      * @param id an application id

@@ -15,6 +15,7 @@ import io.gcam.workflow.WorkflowDefinition;
 import io.gcam.workflow.WorkflowDefinitions;
 import io.gcam.workflow.WorkflowService;
 import io.gcam.workflow.jdbc.JdbcApplicationStore;
+import io.gcam.workflow.jdbc.JdbcInquiryLimitStore;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -24,7 +25,8 @@ import org.glassfish.jersey.server.ResourceConfig;
 /**
  * Wires gcam-workflow into the portal: the recruitment application type from
  * {@code workflows/recruitment-v1.json}, the JDBC store, Macao public holidays, and the REST API
- * of {@link WorkflowResources}.
+ * of {@link WorkflowResources}, and two pages: the applicant's status and timeline ({@link StatusPage},
+ * {@code /status}) and the staff inbox with action buttons ({@link InboxPage}, {@code /staff/inbox}).
  */
 public final class WorkflowWiring {
 
@@ -66,8 +68,11 @@ public final class WorkflowWiring {
                         .build())
                 .clock(clock)
                 .build();
-        StatusInquiries inquiries = StatusInquiries.builder().workflow(workflow).clock(clock).build();
+        // counted in the database, so the limit holds however many portal instances share it
+        StatusInquiries inquiries = StatusInquiries.builder().workflow(workflow)
+                .limits(JdbcInquiryLimitStore.create(pool)).clock(clock).build();
         config.registerInstances(WorkflowResources.create(workflow, inquiries).resources());
+        config.registerInstances(new StatusPage(inquiries), new InboxPage());
         return workflow;
     }
 }

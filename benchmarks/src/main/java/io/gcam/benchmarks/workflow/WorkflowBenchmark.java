@@ -1,0 +1,256 @@
+package io.gcam.benchmarks.workflow;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.gcam.core.Actor;
+import io.gcam.core.AuditTrail;
+import io.gcam.core.LocalizedText;
+import io.gcam.core.ReferenceNumberGenerator;
+import io.gcam.core.jdbc.JdbcAuditStore;
+import io.gcam.core.jdbc.JdbcSequenceStore;
+import io.gcam.core.jdbc.LocalTransactions;
+import io.gcam.core.jdbc.Migrations;
+import io.gcam.testsupport.db.TestDatabases;
+import io.gcam.workflow.ActionDefinition;
+import io.gcam.workflow.StateDefinition;
+import io.gcam.workflow.WorkflowDefinition;
+import io.gcam.workflow.WorkflowDefinitions;
+import io.gcam.workflow.WorkflowService;
+import io.gcam.workflow.jdbc.JdbcApplicationStore;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.flowable.common.engine.impl.history.HistoryLevel;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.ProcessEngineConfiguration;
+import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.flowable.engine.runtime.ProcessInstance;
+import org.flowable.task.api.Task;
+
+/**
+ * Scenario runner for issue 5: applications taken through submit → review → approve by
+ * gcam-workflow's {@link WorkflowService} on its JDBC store, and by the Flowable 7 engine running the
+ * equivalent BPMN process with two user tasks, on the same embedded PostgreSQL server (a fresh
+ * database each) in the same run. Prints both throughputs (completed applications per second) and
+ * the ratio GCAM / Flowable.
+ *
+ * <p>What each side does per application:
+ * <ul>
+ *   <li>GCAM: {@code submit} (access code hashed with PBKDF2, reference number from a sequence row
+ *       in its own short transaction,
+ *       application row, history row, audit entry, event), {@code perform(review)} and
+ *       {@code perform(approve)} (role and state checks, compare-and-set on the version, history row,
+ *       audit entry, event) — three transactions.</li>
+ *   <li>Flowable: {@code startProcessInstanceByKey} with the applicant and form as variables, then
+ *       twice a task query by process instance and candidate group and {@code complete(taskId, userId)} — history
+ *       level {@code audit}, the async executor off — three engine transactions plus two queries.</li>
+ * </ul>
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.gcam.benchmarks.workflow.WorkflowBenchmark
+ * [applications] [threads]} (defaults 1000 and 1).
+ */
+public final class WorkflowBenchmark {
+
+    static final String BPMN = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                         xmlns:flowable="http://flowable.org/bpmn"
+                         targetNamespace="http://gcam.io/benchmarks">
+              <process id="application" name="Application" isExecutable="true">
+                <startEvent id="submitted"/>
+                <sequenceFlow id="f1" sourceRef="submitted" targetRef="review"/>
+                <userTask id="review" name="Review" flowable:candidateGroups="REVIEWER"/>
+                <sequenceFlow id="f2" sourceRef="review" targetRef="approve"/>
+                <userTask id="approve" name="Approve" flowable:candidateGroups="APPROVER"/>
+                <sequenceFlow id="f3" sourceRef="approve" targetRef="approved"/>
+                <endEvent id="approved"/>
+              </process>
+            </definitions>
+            """;
+
+    static final WorkflowDefinition DEFINITION = WorkflowDefinition.builder("application", 1)
+            .start("submitted")
+            .state(new StateDefinition("submitted", LocalizedText.english("Received"), false, 5, false))
+            .state(new StateDefinition("reviewed", LocalizedText.english("Under review"), false, 5, false))
+            .state(new StateDefinition("approved", LocalizedText.english("Approved"), true, null, false))
+            .action(ActionDefinition.builder("review").from("submitted").to("reviewed").roles("REVIEWER").build())
+            .action(ActionDefinition.builder("approve").from("reviewed").to("approved").roles("APPROVER").build())
+            .build();
+
+    private static final String FORM = "{\"post\":\"clerk\",\"name\":\"Applicant\"}";
+
+    private WorkflowBenchmark() {
+    }
+
+    /**
+     * @param args optional: applications (1000), threads (1)
+     * @throws Exception when a run fails
+     */
+    public static void main(String[] args) throws Exception {
+        int applications = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        // Warm-up runs (JIT, server caches), then the measured runs, alternating.
+        gcam(applications / 5, threads);
+        flowable(applications / 5, threads);
+        Result gcam = gcam(applications, threads);
+        Result flowable = flowable(applications, threads);
+        print("GCAM    ", gcam, applications);
+        print("Flowable", flowable, applications);
+        System.out.printf(Locale.ROOT, "ratio GCAM/Flowable = %.2f (target >= 3)%n",
+                gcam.perSecond(applications) / flowable.perSecond(applications));
+        System.exit(0); // the embedded PostgreSQL server stops in a shutdown hook
+    }
+
+    /**
+     * The outcome of one run.
+     *
+     * @param nanos wall time of the timed part
+     * @param completed applications that reached the approved end
+     */
+    record Result(long nanos, long completed) {
+        double perSecond(int applications) {
+            return applications / (nanos / 1e9);
+        }
+    }
+
+    private static void print(String name, Result r, int applications) {
+        System.out.printf(Locale.ROOT, "%s: %d applications in %.2f s = %.0f applications/s; completed %d%n",
+                name, applications, r.nanos() / 1e9, r.perSecond(applications), r.completed());
+    }
+
+    /**
+     * Takes {@code applications} applications through GCAM on a fresh PostgreSQL database.
+     *
+     * @param applications how many
+     * @param threads how many threads share them
+     * @return the run's time and the number of approved applications
+     * @throws Exception when a run fails
+     */
+    static Result gcam(int applications, int threads) throws Exception {
+        TestDatabases.TestDatabase db = TestDatabases.postgres();
+        try (HikariDataSource pool = db.newPool(threads + 2)) {
+            WorkflowService workflow = gcamService(pool);
+            Actor reviewer = Actor.staff("reviewer-1", "BENCH", "REVIEWER");
+            Actor approver = Actor.staff("approver-1", "BENCH", "APPROVER");
+            long nanos = race(applications, threads, i -> {
+                String id = workflow.submit(Actor.applicant("applicant-" + i), "application", "BENCH", FORM)
+                        .application().id();
+                workflow.perform(reviewer, id, "review", null, 1L);
+                workflow.perform(approver, id, "approve", null, 2L);
+            });
+            return new Result(nanos, count(pool, "SELECT COUNT(*) FROM gcam_wf_application WHERE state = 'approved'"));
+        }
+    }
+
+    static WorkflowService gcamService(DataSource pool) {
+        Migrations.migrate(pool, "core");
+        Migrations.migrate(pool, "workflow");
+        LocalTransactions tx = LocalTransactions.over(pool);
+        return WorkflowService.builder()
+                .definitions(WorkflowDefinitions.of(DEFINITION))
+                .store(JdbcApplicationStore.create(tx.dataSource()))
+                .referenceNumbers(ReferenceNumberGenerator.builder().name("application")
+                        .format("APP-[cy:yyyy]-[SEQ:6]-[CHK]").store(JdbcSequenceStore.create(pool))
+                        .build())
+                .transactions(tx)
+                .audit(AuditTrail.builder().store(new JdbcAuditStore(tx.dataSource())).build())
+                .events(event -> { })
+                .build();
+    }
+
+    /**
+     * Takes {@code applications} applications through Flowable on a fresh PostgreSQL database.
+     *
+     * @param applications how many
+     * @param threads how many threads share them
+     * @return the run's time and the number of finished process instances
+     * @throws Exception when a run fails
+     */
+    static Result flowable(int applications, int threads) throws Exception {
+        TestDatabases.TestDatabase db = TestDatabases.postgres();
+        try (HikariDataSource pool = db.newPool(threads + 2)) {
+            ProcessEngine engine = flowableEngine(pool);
+            try {
+                long nanos = race(applications, threads, i -> {
+                    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("application",
+                            "applicant-" + i, Map.of("applicant", "applicant-" + i, "agency", "BENCH",
+                                    "formData", FORM));
+                    complete(engine, instance.getId(), "REVIEWER", "reviewer-1");
+                    complete(engine, instance.getId(), "APPROVER", "approver-1");
+                });
+                return new Result(nanos, engine.getHistoryService().createHistoricProcessInstanceQuery()
+                        .finished().count());
+            } finally {
+                engine.close();
+            }
+        }
+    }
+
+    static ProcessEngine flowableEngine(DataSource pool) {
+        ProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration()
+                .setDataSource(pool)
+                .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
+                .setAsyncExecutorActivate(false)
+                .setHistoryLevel(HistoryLevel.AUDIT);
+        ProcessEngine engine = configuration.buildProcessEngine();
+        engine.getRepositoryService().createDeployment().addString("application.bpmn20.xml", BPMN).deploy();
+        return engine;
+    }
+
+    private static void complete(ProcessEngine engine, String processInstanceId, String group, String user) {
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+                .taskCandidateGroup(group).singleResult();
+        if (task == null) {
+            throw new IllegalStateException("no " + group + " task for process instance " + processInstanceId);
+        }
+        engine.getTaskService().complete(task.getId(), user); // records who completed it, as GCAM's history does
+    }
+
+    @FunctionalInterface
+    interface Attempt {
+        void run(int index);
+    }
+
+    static long race(int attempts, int threads, Attempt attempt) throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            futures.add(executor.submit(() -> {
+                go.await();
+                for (int i = next.getAndIncrement(); i < attempts; i = next.getAndIncrement()) {
+                    attempt.run(i);
+                }
+                return null;
+            }));
+        }
+        long start = System.nanoTime();
+        go.countDown();
+        try {
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            executor.shutdown();
+        }
+        return System.nanoTime() - start;
+    }
+
+    private static long count(DataSource pool, String sql) throws SQLException {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
