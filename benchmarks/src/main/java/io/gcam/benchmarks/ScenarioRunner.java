@@ -77,7 +77,12 @@ public final class ScenarioRunner {
                     "baselineInsert"),
             new Scenario("document intake 1 MiB (fsync)", IntakeBenchmark.class, "gcamIntake1MiB", "baselineCopy1MiB"),
             new Scenario("document intake 50 MiB (fsync)", IntakeBenchmark.class, "gcamIntake50MiB",
-                    "baselineCopy50MiB"));
+                    "baselineCopy50MiB"),
+            new Scenario("appointment availability (H2, 20 services x 90 days)",
+                    io.gcam.benchmarks.appointment.AvailabilityBenchmark.class, "gcamAvailability",
+                    "baselineAvailability"),
+            new Scenario("appointment booking (PostgreSQL, reserve + confirm)",
+                    io.gcam.benchmarks.appointment.BookingBenchmark.class, "gcamBook", "baselineBook"));
 
     /**
      * A measured throughput.

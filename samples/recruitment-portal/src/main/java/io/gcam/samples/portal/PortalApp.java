@@ -155,6 +155,7 @@ public final class PortalApp implements AutoCloseable {
             if (identity != null) {
                 io.gcam.samples.portal.profile.ProfileWiring.register(config, transactions, clock, env, demo, identity.links());
             }
+            io.gcam.samples.portal.appointment.AppointmentWiring.register(config, pool, clock, demo);
             if (settings.mode() == Settings.Mode.DEMO) {
                 config.register(new ApiResources.DevLogin(users, sessions, notifications::welcome));
             }
