@@ -82,7 +82,7 @@ public final class AgencyBackendResources {
 
     /** @return the resource instances to register */
     public Set<Object> resources() {
-        return Set.of(new Applications());
+        return Set.of(new Applications(backend, platform));
     }
 
     /**
@@ -139,9 +139,14 @@ public final class AgencyBackendResources {
     @Path("/api/v1/single-window/applications")
     @Produces(MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
-    public final class Applications {
+    public static final class Applications {
 
-        private Applications() {
+        private final ServiceConnector backend;
+        private final Predicate<Actor> platform;
+
+        private Applications(ServiceConnector backend, Predicate<Actor> platform) {
+            this.backend = backend;
+            this.platform = platform;
         }
 
         /**

@@ -114,7 +114,7 @@ public final class CatalogResources {
     /** @return the resource instances to register */
     public Set<Object> resources() {
         Set<Object> resources = new HashSet<>();
-        resources.add(new Services());
+        resources.add(new Services(catalog, window, performance));
         if (window != null) {
             resources.add(new MyApplications(window));
         }
@@ -126,9 +126,16 @@ public final class CatalogResources {
     /** {@code /api/v1/catalog/services}. */
     @Path("/api/v1/catalog/services")
     @Produces(MediaType.APPLICATION_JSON)
-    public final class Services {
+    public static final class Services {
 
-        private Services() {
+        private final CatalogService catalog;
+        private final @Nullable SingleWindow window;
+        private final @Nullable ServicePerformance performance;
+
+        private Services(CatalogService catalog, @Nullable SingleWindow window, @Nullable ServicePerformance performance) {
+            this.catalog = catalog;
+            this.window = window;
+            this.performance = performance;
         }
 
         /**

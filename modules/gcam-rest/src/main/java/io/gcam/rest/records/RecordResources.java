@@ -96,7 +96,7 @@ public final class RecordResources {
 
     /** @return the resource instances to register */
     public Set<Object> resources() {
-        return Set.of(new Records(), new Transfers());
+        return Set.of(new Records(records), new Transfers(records));
     }
 
     /**
@@ -152,9 +152,12 @@ public final class RecordResources {
     /** {@code /api/v1/records}. */
     @Path("/api/v1/records")
     @Produces(MediaType.APPLICATION_JSON)
-    public final class Records {
+    public static final class Records {
 
-        private Records() {
+        private final RecordsService records;
+
+        private Records(RecordsService records) {
+            this.records = records;
         }
 
         /**
@@ -268,9 +271,12 @@ public final class RecordResources {
     /** {@code /api/v1/transfers}. */
     @Path("/api/v1/transfers")
     @Produces(MediaType.APPLICATION_JSON)
-    public final class Transfers {
+    public static final class Transfers {
 
-        private Transfers() {
+        private final RecordsService records;
+
+        private Transfers(RecordsService records) {
+            this.records = records;
         }
 
         /**
