@@ -31,7 +31,10 @@ public final class IdTokenRejectedException extends GcamException {
         NOT_YET_VALID,
         /** The {@code nonce} claim does not match the nonce of the login request. */
         NONCE_MISMATCH,
-        /** A required claim ({@code sub}) is missing, or a mapped claim has the wrong type. */
+        /**
+         * A required claim ({@code sub}) is missing or too long (over 255 characters), or a mapped claim has
+         * the wrong type.
+         */
         MISSING_CLAIM
     }
 

@@ -64,6 +64,8 @@ import org.slf4j.LoggerFactory;
  *       {@code azp}, if present with several audiences, is the client id); {@code exp} is in the
  *       future and {@code iat} not in the future, both within the {@link Builder#clockSkew bounded
  *       clock skew}; {@code nonce} equals the login request's nonce (compared in constant time);</li>
+ *   <li>{@code sub} is present and at most {@value #MAX_SUBJECT_LENGTH} characters (the limit of
+ *       OpenID Connect Core 1.0, section 2), so it fits the subject columns of GCAM's tables;</li>
  *   <li>every attempt, accepted or rejected, is appended to the audit trail when one is configured;
  *       audit details and log lines hold no claim values.</li>
  * </ul>
@@ -82,6 +84,9 @@ public final class OidcIdTokenVerifier {
     private final Duration identityValidity;
     private final OidcClaimMapping mapping;
     private final Clock clock;
+    /** The longest {@code sub} accepted: OpenID Connect Core 1.0, section 2, allows 255 ASCII characters. */
+    public static final int MAX_SUBJECT_LENGTH = 255;
+
     private final @Nullable AuditTrail audit;
     private final JWKSource<SecurityContext> keys;
 
@@ -236,7 +241,7 @@ public final class OidcIdTokenVerifier {
             throw new IdTokenRejectedException(Reason.NONCE_MISMATCH);
         }
         String subject = claims.getSubject();
-        if (subject == null || subject.isBlank()) {
+        if (subject == null || subject.isBlank() || subject.length() > MAX_SUBJECT_LENGTH) {
             throw new IdTokenRejectedException(Reason.MISSING_CLAIM);
         }
         String acr = stringClaim(claims, "acr");

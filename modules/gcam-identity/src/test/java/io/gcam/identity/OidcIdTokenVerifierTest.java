@@ -240,6 +240,14 @@ class OidcIdTokenVerifierTest {
     }
 
     @Test
+    void acceptsASubjectOf255CharactersAndRejectsALongerOne() throws Exception {
+        String longest = "s".repeat(OidcIdTokenVerifier.MAX_SUBJECT_LENGTH);
+        assertThat(verifier.verify(CALLBACK, sign(rsa, JWSAlgorithm.RS256, claims().subject(longest).build()), NONCE)
+                .subjectId()).isEqualTo(longest);
+        assertRejected(sign(rsa, JWSAlgorithm.RS256, claims().subject(longest + "s").build()), Reason.MISSING_CLAIM);
+    }
+
+    @Test
     void rejectsGarbage() {
         assertRejected("not-a-token", Reason.MALFORMED);
     }

@@ -23,6 +23,7 @@ import io.gcam.core.spi.TransactionRunner;
 import io.gcam.records.internal.Checks;
 import io.gcam.records.internal.RecordCustodyStore;
 import io.gcam.records.spi.ClearancePolicy;
+import io.gcam.records.spi.DepartmentPolicy;
 import io.gcam.records.spi.ContentInfo;
 import io.gcam.records.spi.ContentStore;
 import io.gcam.records.spi.RecordStore;
@@ -70,6 +71,10 @@ import org.slf4j.LoggerFactory;
  *       event. The chain uses {@link AuditTrail}'s hash format.</li>
  *   <li>Every state change is also written to the audit trail and announced as a domain event
  *       ({@code records.*}), in one transaction with the change.</li>
+ *   <li>Only the receiving department's staff (as {@link DepartmentPolicy} tells; by default role
+ *       {@code DEPT_<department>}), a {@value RecordsRoles#RECORDS_OFFICER} of the receiving agency or
+ *       the system acknowledges a transfer; other staff of the receiving agency get
+ *       {@code ACCESS_DENIED} and the record stays with its custodian.</li>
  *   <li>At most one staff member holds a record's check-out lock, and at most one transfer per record
  *       waits for acknowledgement, also across application instances (conditional updates in the
  *       store).</li>
@@ -105,6 +110,7 @@ public final class RecordsService {
     private final RecordStore store;
     private final ContentStore contents;
     private final ClearancePolicy clearance;
+    private final DepartmentPolicy departments;
     private final ReferenceNumberGenerator references;
     private final AuditTrail audit;
     private final EventPublisher events;
@@ -122,6 +128,7 @@ public final class RecordsService {
         this.events = Objects.requireNonNull(b.events, "events");
         this.transactions = Objects.requireNonNull(b.transactions, "transactions");
         this.clearance = b.clearance;
+        this.departments = b.departments;
         this.clock = b.clock;
         this.ids = IdGenerator.create(b.clock);
     }
@@ -613,10 +620,14 @@ public final class RecordsService {
     /**
      * Acknowledges receipt: the receiver becomes the record's custodian.
      *
-     * @param actor staff of the receiving agency cleared for the record's level, or the system
+     * @param actor staff of the receiving department (see {@link Builder#departments}) or a
+     *     {@value RecordsRoles#RECORDS_OFFICER} of the receiving agency, cleared for the record's level;
+     *     or the system
      * @param id the transfer
      * @return the acknowledged transfer
      * @throws NotFoundException when the transfer does not exist or the actor may not see it
+     * @throws AccessDeniedException when the actor is staff of the receiving agency but neither of the
+     *     receiving department nor a records officer
      * @throws GcamException {@code TRANSFER_NOT_PENDING} when it was already acknowledged
      */
     public Transfer acknowledge(Actor actor, TransferId id) {
@@ -626,6 +637,10 @@ public final class RecordsService {
             boolean receiver = actor.isSystem() || actor.isStaffOf(transfer.to().agency());
             if (record == null || !receiver || !clearance.clearanceOf(actor).permits(record.securityLevel())) {
                 throw new NotFoundException(TRANSFER, id);
+            }
+            if (!actor.isSystem() && !actor.hasRole(RecordsRoles.RECORDS_OFFICER)
+                    && !departments.isMember(actor, transfer.to())) {
+                throw new AccessDeniedException("records.acknowledge");
             }
             if (transfer.status() != TransferStatus.PENDING) {
                 throw new GcamException(RecordsErrorCode.TRANSFER_NOT_PENDING, id.value());
@@ -1039,6 +1054,7 @@ public final class RecordsService {
         private @Nullable EventPublisher events;
         private @Nullable TransactionRunner transactions;
         private ClearancePolicy clearance = ClearancePolicy.byRoles();
+        private DepartmentPolicy departments = DepartmentPolicy.byRoles();
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -1104,6 +1120,17 @@ public final class RecordsService {
          */
         public Builder clearance(ClearancePolicy value) {
             this.clearance = Objects.requireNonNull(value, "clearance");
+            return this;
+        }
+
+        /**
+         * @param value tells which staff belong to the department a transfer goes to, who (besides a
+         *     records officer of the receiving agency) may acknowledge it (default
+         *     {@link DepartmentPolicy#byRoles()}: role {@code DEPT_<department>})
+         * @return this builder
+         */
+        public Builder departments(DepartmentPolicy value) {
+            this.departments = Objects.requireNonNull(value, "departments");
             return this;
         }
 

@@ -13,6 +13,7 @@ import io.gcam.records.jdbc.JdbcRecordStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /** A records service on a real database, as an agency would wire it. */
@@ -25,7 +26,8 @@ final class Fixture {
     static final Actor CLEARED = Actor.staff("cleared-1", AGENCY, RecordsRoles.CLEARANCE_CONFIDENTIAL);
     static final Actor OFFICER = Actor.staff("officer-1", AGENCY, RecordsRoles.RECORDS_OFFICER,
             RecordsRoles.CLEARANCE_SECRET);
-    static final Actor OTHER_AGENCY = Actor.staff("dsal-1", "DSAL", RecordsRoles.CLEARANCE_SECRET);
+    static final Actor OTHER_AGENCY = Actor.staff("dsal-1", "DSAL", RecordsRoles.CLEARANCE_SECRET,
+            RecordsRoles.department("ARCHIVE"));
 
     final DataSource plain;
     final LocalTransactions tx;
@@ -37,12 +39,17 @@ final class Fixture {
 
     /** Migrates the database; call {@link #filePlan()} once per database. */
     Fixture(DataSource dataSource) {
+        this(dataSource, UnaryOperator.identity());
+    }
+
+    /** As {@link #Fixture(DataSource)}, with further settings of the service's builder. */
+    Fixture(DataSource dataSource, UnaryOperator<RecordsService.Builder> settings) {
         this.plain = dataSource;
         Migrations.migrate(dataSource, "core");
         Migrations.migrate(dataSource, "records");
         this.tx = LocalTransactions.over(dataSource);
         this.audit = AuditTrail.builder().store(new JdbcAuditStore(tx.dataSource())).clock(clock).build();
-        this.records = RecordsService.builder()
+        this.records = settings.apply(RecordsService.builder()
                 .store(JdbcRecordStore.create(tx.dataSource()))
                 .contents(contents)
                 .references(ReferenceNumberGenerator.builder()
@@ -54,7 +61,7 @@ final class Fixture {
                 .audit(audit)
                 .events(events::add)
                 .transactions(tx)
-                .clock(clock)
+                .clock(clock))
                 .build();
     }
 

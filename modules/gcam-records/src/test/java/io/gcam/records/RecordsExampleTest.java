@@ -49,7 +49,7 @@ class RecordsExampleTest {
             records.checkOut(officer, letter.id(), "scan the signed copy");
             records.checkIn(officer, letter.id(), scannedLetter, "signed copy");
             Transfer transfer = records.sendTransfer(officer, letter.id(), new Custodian("DSAL", "ARCHIVE"), "");
-            records.acknowledge(Actor.staff("dsal-clerk", "DSAL"), transfer.id());
+            records.acknowledge(Actor.staff("dsal-clerk", "DSAL", RecordsRoles.department("ARCHIVE")), transfer.id());
 
             List<CustodyEvent> timeline = records.custody(officer, letter.id(), 0, 100);
             AuditVerification proof = records.verifyCustody(officer, letter.id()); // proof.ok()

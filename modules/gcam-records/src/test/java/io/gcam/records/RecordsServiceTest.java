@@ -25,6 +25,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -195,6 +196,49 @@ class RecordsServiceTest {
         assertThat(catchGcam(() -> records.checkIn(CLERK, record.id(), new ContentRef("nope", real.sha256()), "edit"))
                 .code()).isEqualTo("CONTENT_NOT_FOUND");
         assertThat(records.versions(CLERK, record.id())).isEmpty();
+    }
+
+    @Test
+    void onlyTheReceivingDepartmentOrARecordsOfficerOfTheReceivingAgencyAcknowledgesATransfer() {
+        ManagedRecord first = f.register("Appeal file", SecurityLevel.INTERNAL);
+        ManagedRecord second = f.register("Leave file", SecurityLevel.INTERNAL);
+        Custodian archive = new Custodian("DSAL", "ARCHIVE");
+        Actor dsalFinance = Actor.staff("dsal-finance", "DSAL", RecordsRoles.department("FINANCE"));
+        Actor dsalNoDepartment = Actor.staff("dsal-2", "DSAL");
+        Actor archivistElsewhere = Actor.staff("dsaj-archive", "DSAJ", RecordsRoles.department("ARCHIVE"));
+        Actor dsalOfficer = Actor.staff("dsal-officer", "DSAL", RecordsRoles.RECORDS_OFFICER);
+        Actor archivist = Actor.staff("dsal-archive", "DSAL", RecordsRoles.department("ARCHIVE"));
+        Transfer toArchive = records.sendTransfer(CLERK, first.id(), archive, "");
+        Transfer alsoToArchive = records.sendTransfer(CLERK, second.id(), archive, "");
+
+        assertThat(catchGcam(() -> records.acknowledge(dsalFinance, toArchive.id())))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(catchGcam(() -> records.acknowledge(dsalNoDepartment, toArchive.id())))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(catchGcam(() -> records.acknowledge(archivistElsewhere, toArchive.id())))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(records.find(CLERK, first.id()).pendingTransfer()).isEqualTo(toArchive.id());
+        assertThat(records.find(CLERK, first.id()).custodian()).isEqualTo(new Custodian(AGENCY, "HR"));
+
+        assertThat(records.acknowledge(archivist, toArchive.id()).acknowledgedBy()).isEqualTo("dsal-archive");
+        assertThat(records.acknowledge(dsalOfficer, alsoToArchive.id()).acknowledgedBy()).isEqualTo("dsal-officer");
+        assertThat(records.find(archivist, second.id()).custodian()).isEqualTo(archive);
+    }
+
+    @Test
+    void asksTheConfiguredDepartmentPolicyWhoWorksInADepartment() {
+        HikariDataSource other = TestDatabases.h2().newPool(2);
+        Fixture directory = new Fixture(other, b -> b.departments((actor, department) ->
+                actor.subjectId().startsWith(department.department().toLowerCase(Locale.ROOT) + "-"))).filePlan();
+        ManagedRecord record = directory.register("Contract", SecurityLevel.INTERNAL);
+        Transfer sent = directory.records.sendTransfer(CLERK, record.id(), new Custodian("DSAL", "ARCHIVE"), "");
+
+        assertThat(catchGcam(() -> directory.records.acknowledge(
+                Actor.staff("finance-1", "DSAL", RecordsRoles.department("ARCHIVE")), sent.id())))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(directory.records.acknowledge(Actor.staff("archive-1", "DSAL"), sent.id()).status())
+                .isEqualTo(TransferStatus.ACKNOWLEDGED);
+        other.close();
     }
 
     @Test

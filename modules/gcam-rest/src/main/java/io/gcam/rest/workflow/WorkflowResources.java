@@ -8,6 +8,7 @@ import io.gcam.core.LocalizedText;
 import io.gcam.core.Page;
 import io.gcam.core.PageRequest;
 import io.gcam.core.ValidationException;
+import io.gcam.rest.ClientAddress;
 import io.gcam.rest.Idempotent;
 import io.gcam.rest.IdempotentRequest;
 import io.gcam.rest.RequestActor;
@@ -35,8 +36,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -70,7 +71,8 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>{@code GET /api/v1/inbox/sla?workingDays&limit}</td><td>staff</td><td>applications nearing
  *       their state's due date, and overdue ones</td></tr>
  *   <tr><td>{@code POST /api/v1/status-inquiries}</td><td>anyone, no login</td><td>public status by
- *       reference number and access code (or date of birth); rate limited</td></tr>
+ *       reference number and access code (or date of birth); rate limited per client address
+ *       ({@link ClientAddress}: set {@link ClientAddress#PROPERTY} in the container adapter)</td></tr>
  * </table>
  */
 public final class WorkflowResources {
@@ -79,49 +81,62 @@ public final class WorkflowResources {
 
     private final WorkflowService workflow;
     private final StatusInquiries inquiries;
-    private final Function<HttpHeaders, String> clientKey;
+    private final Function<ContainerRequestContext, String> clientKey;
 
     private WorkflowResources(WorkflowService workflow, StatusInquiries inquiries,
-            Function<HttpHeaders, String> clientKey) {
+            Function<ContainerRequestContext, String> clientKey) {
         this.workflow = Objects.requireNonNull(workflow, "workflow");
         this.inquiries = Objects.requireNonNull(inquiries, "inquiries");
         this.clientKey = Objects.requireNonNull(clientKey, "clientKey");
     }
 
     /**
-     * Resources whose status inquiries are rate limited per the first {@code X-Forwarded-For}
-     * address (set by the reverse proxy in front of the application), or all together without it.
+     * Resources for an application that clients reach directly: status inquiries are rate limited per
+     * socket address ({@link ClientAddress#direct()}); the container adapter must set
+     * {@link ClientAddress#PROPERTY}.
      *
      * @param workflow the workflow service
      * @param inquiries the status inquiry service
      * @return the resources
      */
     public static WorkflowResources create(WorkflowService workflow, StatusInquiries inquiries) {
-        return create(workflow, inquiries, WorkflowResources::forwardedFor);
+        return create(workflow, inquiries, ClientAddress.direct());
     }
 
     /**
+     * Resources whose status inquiries are rate limited per client address as {@code clientAddress}
+     * finds it (for example {@link ClientAddress#trustingProxies} behind reverse proxies).
+     *
      * @param workflow the workflow service
      * @param inquiries the status inquiry service
-     * @param clientKey names the client of a status inquiry for rate limiting (an address or kiosk id)
+     * @param clientAddress finds the client's address; the container adapter must set
+     *     {@link ClientAddress#PROPERTY}
      * @return the resources
      */
     public static WorkflowResources create(WorkflowService workflow, StatusInquiries inquiries,
-            Function<HttpHeaders, String> clientKey) {
+            ClientAddress clientAddress) {
+        Objects.requireNonNull(clientAddress, "clientAddress");
+        return new WorkflowResources(workflow, inquiries, clientAddress::of);
+    }
+
+    /**
+     * Resources whose status inquiries are rate limited per the key {@code clientKey} gives (a kiosk id
+     * or phone line set by a trusted filter, for instance). The key must not be something the client
+     * can choose freely, such as a request header, or the limit can be evaded.
+     *
+     * @param workflow the workflow service
+     * @param inquiries the status inquiry service
+     * @param clientKey names the client of a status inquiry for rate limiting
+     * @return the resources
+     */
+    public static WorkflowResources create(WorkflowService workflow, StatusInquiries inquiries,
+            Function<ContainerRequestContext, String> clientKey) {
         return new WorkflowResources(workflow, inquiries, clientKey);
     }
 
     /** @return the resource instances to register */
     public Set<Object> resources() {
         return Set.of(new Applications(), new Inbox(), new Sla(), new Inquiries());
-    }
-
-    private static String forwardedFor(HttpHeaders headers) {
-        String forwarded = headers.getHeaderString("X-Forwarded-For");
-        if (forwarded == null || forwarded.isBlank()) {
-            return "unknown-client";
-        }
-        return forwarded.split(",")[0].strip();
     }
 
     ApplicationView view(Actor actor, Application a) {
@@ -301,19 +316,19 @@ public final class WorkflowResources {
 
         /**
          * @param body reference number and access code, or reference number and date of birth
-         * @param headers the request headers, for the client key
+         * @param request the request, for the client key
          * @return the public status; 404 {@code WORKFLOW_INQUIRY_FAILED} for a wrong reference or code
          */
         @POST
         @Consumes(MediaType.APPLICATION_JSON)
-        public PublicStatus inquire(@Nullable InquiryRequest body, @Context HttpHeaders headers) {
-            InquiryRequest request = body == null ? new InquiryRequest(null, null, null) : body;
-            String reference = request.referenceNumber() == null ? "" : request.referenceNumber();
-            if ((request.accessCode() == null || request.accessCode().isBlank()) && request.dateOfBirth() != null) {
-                return inquiries.inquireByDateOfBirth(reference, request.dateOfBirth(), clientKey.apply(headers));
+        public PublicStatus inquire(@Nullable InquiryRequest body, @Context ContainerRequestContext request) {
+            InquiryRequest inquiry = body == null ? new InquiryRequest(null, null, null) : body;
+            String reference = inquiry.referenceNumber() == null ? "" : inquiry.referenceNumber();
+            String client = clientKey.apply(request);
+            if ((inquiry.accessCode() == null || inquiry.accessCode().isBlank()) && inquiry.dateOfBirth() != null) {
+                return inquiries.inquireByDateOfBirth(reference, inquiry.dateOfBirth(), client);
             }
-            return inquiries.inquire(reference, request.accessCode() == null ? "" : request.accessCode(),
-                    clientKey.apply(headers));
+            return inquiries.inquire(reference, inquiry.accessCode() == null ? "" : inquiry.accessCode(), client);
         }
     }
 }

@@ -95,7 +95,8 @@ class RecordResourcesTest {
                             return switch (auth) {
                                 case "Bearer clerk" -> Optional.of(Actor.staff("clerk", "SAFP"));
                                 case "Bearer officer" -> Optional.of(OFFICER);
-                                case "Bearer dsal" -> Optional.of(Actor.staff("dsal", "DSAL"));
+                                case "Bearer dsal" -> Optional.of(Actor.staff("dsal", "DSAL",
+                                        RecordsRoles.department("ARCHIVE")));
                                 default -> throw new UnauthenticatedException();
                             };
                         })

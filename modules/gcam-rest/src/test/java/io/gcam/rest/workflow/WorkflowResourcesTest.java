@@ -14,6 +14,7 @@ import io.gcam.core.jdbc.JdbcIdempotencyStore;
 import io.gcam.core.jdbc.JdbcSequenceStore;
 import io.gcam.core.jdbc.LocalTransactions;
 import io.gcam.core.jdbc.Migrations;
+import io.gcam.rest.ClientAddress;
 import io.gcam.rest.GcamRestFeature;
 import io.gcam.rest.UnauthenticatedException;
 import io.gcam.workflow.StatusInquiries;
@@ -26,8 +27,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -41,6 +46,9 @@ import org.junit.jupiter.api.Test;
 class WorkflowResourcesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Stands for the socket's remote address: every test request comes from 127.0.0.1. */
+    private static final String PEER = "Test-Peer";
+    private static final String PROXY = "10.1.1.1";
     private static HttpServer server;
     private static URI base;
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -81,7 +89,9 @@ class WorkflowResourcesTest {
                                 .store(new JdbcIdempotencyStore(dataSource)).build())
                         .authenticationChallenge("Bearer realm=\"test\"")
                         .build())
-                .registerInstances(WorkflowResources.create(workflow, inquiries).resources())
+                .register(new TestPeerFilter())
+                .registerInstances(WorkflowResources.create(workflow, inquiries,
+                        ClientAddress.trustingProxies(List.of(PROXY))).resources())
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
         server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config);
         base = URI.create("http://127.0.0.1:" + server.getListener("grizzly").getPort() + "/");
@@ -190,16 +200,16 @@ class WorkflowResourcesTest {
         String code = submission.at("/accessCode").asText();
         HttpResponse<String> ok = send("POST", "api/v1/status-inquiries",
                 "{\"referenceNumber\":\"" + reference + "\",\"accessCode\":\"" + code + "\"}",
-                "X-Forwarded-For", "10.0.0.1");
+                PEER, "10.0.0.1");
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
         assertThat(json(ok).at("/status/en").asText()).isEqualTo("Received");
 
         HttpResponse<String> wrongCode = send("POST", "api/v1/status-inquiries",
                 "{\"referenceNumber\":\"" + reference + "\",\"accessCode\":\"AAAAA-AAAAA\"}",
-                "X-Forwarded-For", "10.0.0.2");
+                PEER, "10.0.0.2");
         HttpResponse<String> wrongReference = send("POST", "api/v1/status-inquiries",
                 "{\"referenceNumber\":\"REC-2026-999999-00\",\"accessCode\":\"" + code + "\"}",
-                "X-Forwarded-For", "10.0.0.3");
+                PEER, "10.0.0.3");
         assertThat(wrongCode.statusCode()).isEqualTo(404);
         assertThat(wrongReference.statusCode()).isEqualTo(404);
         assertThat(json(wrongCode).at("/code").asText()).isEqualTo("WORKFLOW_INQUIRY_FAILED");
@@ -216,15 +226,90 @@ class WorkflowResourcesTest {
 
         HttpResponse<String> ok = send("POST", "api/v1/status-inquiries",
                 "{\"referenceNumber\":\"" + reference + "\",\"dateOfBirth\":\"1990-05-17\"}",
-                "X-Forwarded-For", "kiosk-7");
+                PEER, "10.0.0.7");
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
         assertThat(json(ok).at("/referenceNumber").asText()).isEqualTo(reference);
 
         HttpResponse<String> wrongDate = send("POST", "api/v1/status-inquiries",
                 "{\"referenceNumber\":\"" + reference + "\",\"dateOfBirth\":\"1990-05-18\"}",
-                "X-Forwarded-For", "kiosk-8");
+                PEER, "10.0.0.8");
         assertThat(wrongDate.statusCode()).isEqualTo(404);
         assertThat(json(wrongDate).at("/code").asText()).isEqualTo("WORKFLOW_INQUIRY_FAILED");
+    }
+
+    /** The container adapter of this test: the peer address comes from a test header. */
+    @PreMatching
+    static final class TestPeerFilter implements ContainerRequestFilter {
+        @Override
+        public void filter(ContainerRequestContext request) {
+            String peer = request.getHeaderString(PEER);
+            if (peer != null) {
+                request.setProperty(ClientAddress.PROPERTY, peer);
+            }
+        }
+    }
+
+    private static HttpResponse<String> inquire(String reference, String code, String... headers) {
+        return send("POST", "api/v1/status-inquiries",
+                "{\"referenceNumber\":\"" + reference + "\",\"accessCode\":\"" + code + "\"}", headers);
+    }
+
+    private static void failThreeTimes(String... headers) {
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> failed = inquire("REC-2026-" + UUID.randomUUID().toString().substring(0, 6) + "-00",
+                    "AAAAA-AAAAA", headers);
+            assertThat(failed.statusCode()).as(failed.body()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void ignoresAForwardedForHeaderFromAnUntrustedPeer() {
+        JsonNode submission = submit();
+        String reference = submission.at("/application/referenceNumber").asText();
+        String code = submission.at("/accessCode").asText();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> failed = inquire("REC-2026-" + UUID.randomUUID().toString().substring(0, 6) + "-00",
+                    "AAAAA-AAAAA", PEER, "10.2.0.1", "X-Forwarded-For", "192.0.2." + i);
+            assertThat(failed.statusCode()).as(failed.body()).isEqualTo(404);
+        }
+        HttpResponse<String> limited = inquire(reference, code, PEER, "10.2.0.1", "X-Forwarded-For", "192.0.2.99");
+        assertThat(limited.statusCode()).as(limited.body()).isEqualTo(422);
+        assertThat(json(limited).at("/code").asText()).isEqualTo("WORKFLOW_INQUIRY_LIMITED");
+    }
+
+    @Test
+    void limitsEachClientInItsOwnBucket() {
+        JsonNode submission = submit();
+        String reference = submission.at("/application/referenceNumber").asText();
+        String code = submission.at("/accessCode").asText();
+        failThreeTimes(PEER, "10.2.0.2");
+        assertThat(inquire(reference, code, PEER, "10.2.0.2").statusCode()).isEqualTo(422);
+
+        HttpResponse<String> other = inquire(reference, code, PEER, "10.2.0.3");
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(200);
+    }
+
+    @Test
+    void takesTheClientAddressFromTheForwardedForHeaderOfATrustedProxy() {
+        JsonNode submission = submit();
+        String reference = submission.at("/application/referenceNumber").asText();
+        String code = submission.at("/accessCode").asText();
+        failThreeTimes(PEER, PROXY, "X-Forwarded-For", "10.3.0.1");
+
+        HttpResponse<String> sameClient = inquire(reference, code, PEER, PROXY, "X-Forwarded-For", "10.3.0.1");
+        assertThat(sameClient.statusCode()).as(sameClient.body()).isEqualTo(422);
+        HttpResponse<String> spoofedThroughProxy = inquire(reference, code, PEER, PROXY,
+                "X-Forwarded-For", "10.3.0.99, 10.3.0.1");
+        assertThat(spoofedThroughProxy.statusCode()).as(spoofedThroughProxy.body()).isEqualTo(422);
+        HttpResponse<String> otherClient = inquire(reference, code, PEER, PROXY, "X-Forwarded-For", "10.3.0.2");
+        assertThat(otherClient.statusCode()).as(otherClient.body()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesStatusInquiriesWhenTheContainerDoesNotSayWhoTheClientIs() {
+        HttpResponse<String> response = inquire("REC-2026-000001-00", "AAAAA-AAAAA");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(500);
+        assertThat(json(response).at("/code").asText()).isEqualTo("CONFIGURATION_INVALID");
     }
 
     @Test

@@ -135,7 +135,9 @@ public final class PortalApp implements AutoCloseable {
             // one publisher and one transaction manager for the modules, so that a listener's work
             // (performance figures, filing records) commits or rolls back with the change it follows
             SynchronousEventPublisher events = SynchronousEventPublisher.create();
-            WorkflowService workflow = WorkflowWiring.register(config, transactions, pool, clock, events);
+            config.register(new RemoteAddressFilter());
+            WorkflowService workflow = WorkflowWiring.register(config, transactions, pool, clock, events,
+                    RemoteAddressFilter.clientAddress(env));
             CatalogWiring.register(config, transactions, pool, clock, workflow, events, demo);
             notifications.register(config);
             DocumentService documents = DocumentsWiring.register(config, transactions, pool, clock, settings.dataDir(),

@@ -16,6 +16,7 @@ import io.gcam.documents.spi.DocumentStore;
 import io.gcam.records.ContentRef;
 import io.gcam.records.FiledDocument;
 import io.gcam.records.Classification;
+import io.gcam.records.Custodian;
 import io.gcam.records.DisposalAction;
 import io.gcam.records.NewRecord;
 import io.gcam.records.RecordKind;
@@ -23,12 +24,14 @@ import io.gcam.records.RecordsService;
 import io.gcam.records.RetentionRule;
 import io.gcam.records.SecurityLevel;
 import io.gcam.records.jdbc.JdbcRecordStore;
+import io.gcam.records.spi.DepartmentPolicy;
 import io.gcam.rest.records.RecordResources;
 import io.gcam.workflow.Application;
 import io.gcam.workflow.WorkflowService;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.glassfish.jersey.server.ResourceConfig;
 
@@ -40,6 +43,13 @@ public final class RecordsWiring {
 
     private static final Actor SEED = Actor.system("portal-seed");
     private static final Actor FILING = Actor.system("portal-records-filing");
+    /**
+     * The demo's staff directory: who works in which department, so that only the archive department
+     * (or a records officer) takes custody of records transferred to it. An agency asks its HR system
+     * instead; staff with a {@code DEPT_<department>} role count too.
+     */
+    private static final Map<String, String> DEMO_DEPARTMENTS = Map.of(
+            "demo-reviewer1", "HR", "demo-approver1", "ARCHIVE", "demo-admin1", "HR");
 
     private RecordsWiring() {
     }
@@ -71,6 +81,7 @@ public final class RecordsWiring {
                 .audit(AuditTrail.builder().store(new JdbcAuditStore(tx.dataSource())).clock(clock).build())
                 .events(SynchronousEventPublisher.create())
                 .transactions(tx)
+                .departments(RecordsWiring::worksIn)
                 .clock(clock)
                 .build();
         if (demo && records.filePlan(SEED, agency).isEmpty()) {
@@ -130,5 +141,11 @@ public final class RecordsWiring {
                 "對招聘決定的上訴", "Recurso de uma decisão de recrutamento"), "HR.RECRUITMENT")
                 .agency(agency).department("LEGAL").securityLevel(SecurityLevel.CONFIDENTIAL).keywords("appeal")
                 .build());
+    }
+
+    /** Department membership: a {@code DEPT_<department>} role, or the demo's staff directory. */
+    static boolean worksIn(Actor actor, Custodian department) {
+        return DepartmentPolicy.byRoles().isMember(actor, department) || (actor.isStaffOf(department.agency())
+                && department.department().equals(DEMO_DEPARTMENTS.get(actor.subjectId())));
     }
 }

@@ -4,6 +4,7 @@ import static io.gcam.samples.portal.workflow.Html.esc;
 
 import io.gcam.core.GcamException;
 import io.gcam.core.LocalizedText;
+import io.gcam.rest.ClientAddress;
 import io.gcam.workflow.PublicStatus;
 import io.gcam.workflow.StatusInquiries;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -23,7 +25,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import org.glassfish.grizzly.http.server.Request;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,9 +60,11 @@ public final class StatusPage {
             .withZone(ZoneId.of("Asia/Macau"));
 
     private final StatusInquiries inquiries;
+    private final ClientAddress clients;
 
-    StatusPage(StatusInquiries inquiries) {
+    StatusPage(StatusInquiries inquiries, ClientAddress clients) {
         this.inquiries = inquiries;
+        this.clients = clients;
     }
 
     /**
@@ -86,7 +89,7 @@ public final class StatusPage {
      * @param accessCode the access code, or blank to use the date of birth
      * @param dateOfBirth the date of birth ({@code yyyy-MM-dd}), used when no access code is given
      * @param headers the request headers
-     * @param request the HTTP request, for the client address the inquiries are rate limited by
+     * @param request the request, for the client address the inquiries are rate limited by
      * @return the page
      */
     @POST
@@ -94,12 +97,12 @@ public final class StatusPage {
     @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
     public Response inquire(@FormParam("lang") @Nullable String lang, @FormParam("reference") @Nullable String reference,
             @FormParam("accessCode") @Nullable String accessCode, @FormParam("dateOfBirth") @Nullable String dateOfBirth,
-            @Context HttpHeaders headers, @Context Request request) {
+            @Context HttpHeaders headers, @Context ContainerRequestContext request) {
         Locale locale = Html.locale(lang, headers);
         StringBuilder html = Html.open(locale, "/status", TITLE);
         String ref = reference == null ? "" : reference.strip();
         form(html, locale, ref);
-        String client = "web:" + request.getRemoteAddr();
+        String client = "web:" + clients.of(request);
         try {
             PublicStatus status;
             if ((accessCode == null || accessCode.isBlank()) && dateOfBirth != null && !dateOfBirth.isBlank()) {

@@ -9,6 +9,7 @@ import io.gcam.core.jdbc.JdbcAuditStore;
 import io.gcam.core.jdbc.JdbcSequenceStore;
 import io.gcam.core.jdbc.LocalTransactions;
 import io.gcam.core.jdbc.Migrations;
+import io.gcam.rest.ClientAddress;
 import io.gcam.rest.workflow.WorkflowResources;
 import io.gcam.workflow.StatusInquiries;
 import io.gcam.workflow.WorkflowDefinition;
@@ -61,10 +62,12 @@ public final class WorkflowWiring {
      * @param clock the portal's clock
      * @param events the portal's event publisher; workflow events are published on it inside the
      *     workflow's transaction
+     * @param clients finds the client address status inquiries are rate limited by (the portal's
+     *     container adapter sets {@link ClientAddress#PROPERTY})
      * @return the workflow service, e.g. for an SLA escalation schedule
      */
     public static WorkflowService register(ResourceConfig config, LocalTransactions tx, DataSource pool, Clock clock,
-            SynchronousEventPublisher events) {
+            SynchronousEventPublisher events, ClientAddress clients) {
         Migrations.migrate(pool, "workflow");
         WorkflowService workflow = WorkflowService.builder()
                 .definitions(WorkflowDefinitions.of(WorkflowDefinition.fromResource(
@@ -85,8 +88,8 @@ public final class WorkflowWiring {
         // counted in the database, so the limit holds however many portal instances share it
         StatusInquiries inquiries = StatusInquiries.builder().workflow(workflow)
                 .limits(JdbcInquiryLimitStore.create(pool)).clock(clock).build();
-        config.registerInstances(WorkflowResources.create(workflow, inquiries).resources());
-        config.registerInstances(new StatusPage(inquiries), new InboxPage());
+        config.registerInstances(WorkflowResources.create(workflow, inquiries, clients).resources());
+        config.registerInstances(new StatusPage(inquiries, clients), new InboxPage());
         return workflow;
     }
 }

@@ -83,6 +83,9 @@ class PortalRecordsTest {
 
         HttpResponse<String> pending = send("GET", "api/v1/transfers", approver, null);
         assertThat(JSON.readTree(pending.body()).findValuesAsText("id")).contains(transferId);
+        HttpResponse<String> notArchive = send("POST", "api/v1/transfers/" + transferId + "/acknowledge", reviewer, null);
+        assertThat(notArchive.statusCode()).as("the reviewer is not of the archive department").isEqualTo(403);
+        assertThat(JSON.readTree(notArchive.body()).get("code").asText()).isEqualTo("ACCESS_DENIED");
         HttpResponse<String> acknowledged = send("POST", "api/v1/transfers/" + transferId + "/acknowledge", approver, null);
         assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(200);
 
