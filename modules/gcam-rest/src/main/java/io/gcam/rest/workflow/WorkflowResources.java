@@ -136,7 +136,7 @@ public final class WorkflowResources {
 
     /** @return the resource instances to register */
     public Set<Object> resources() {
-        return Set.of(new Applications(), new Inbox(), new Sla(), new Inquiries());
+        return Set.of(new Applications(this), new Inbox(this), new Sla(this), new Inquiries(this));
     }
 
     ApplicationView view(Actor actor, Application a) {
@@ -157,9 +157,12 @@ public final class WorkflowResources {
     /** {@code /api/v1/applications}. */
     @Path("/api/v1/applications")
     @Produces(MediaType.APPLICATION_JSON)
-    public final class Applications {
+    public static final class Applications {
 
-        private Applications() {
+        private final WorkflowResources owner;
+
+        private Applications(WorkflowResources owner) {
+            this.owner = owner;
         }
 
         /**
@@ -182,9 +185,9 @@ public final class WorkflowResources {
             }
             String form = body.formData() == null ? "{}" : body.formData().toString();
             return idempotency.run(body, () -> {
-                Submission s = workflow.submit(actor, body.type(), body.agency(), form, body.dateOfBirth());
+                Submission s = owner.workflow.submit(actor, body.type(), body.agency(), form, body.dateOfBirth());
                 return Response.created(URI.create("/api/v1/applications/" + s.application().id()))
-                        .entity(new SubmissionView(view(actor, s.application()), s.accessCode())).build();
+                        .entity(new SubmissionView(owner.view(actor, s.application()), s.accessCode())).build();
             });
         }
 
@@ -197,7 +200,7 @@ public final class WorkflowResources {
         @Path("{id}")
         public ApplicationView get(@PathParam("id") String id, @Context SecurityContext security) {
             Actor actor = RequestActor.from(security);
-            return view(actor, workflow.get(actor, id));
+            return owner.view(actor, owner.workflow.get(actor, id));
         }
 
         /**
@@ -216,8 +219,8 @@ public final class WorkflowResources {
                 @Nullable ActionRequest body, @Context SecurityContext security) {
             Actor actor = RequestActor.from(security);
             ActionRequest request = body == null ? new ActionRequest(null, null) : body;
-            Application after = workflow.perform(actor, id, action, request.comment(), request.expectedVersion());
-            return view(actor, after);
+            Application after = owner.workflow.perform(actor, id, action, request.comment(), request.expectedVersion());
+            return owner.view(actor, after);
         }
 
         /**
@@ -233,9 +236,9 @@ public final class WorkflowResources {
         public Object history(@PathParam("id") String id, @Context SecurityContext security) {
             Actor actor = RequestActor.from(security);
             if (actor.isApplicant()) {
-                return workflow.publicStatus(actor, id);
+                return owner.workflow.publicStatus(actor, id);
             }
-            return workflow.history(actor, id).stream()
+            return owner.workflow.history(actor, id).stream()
                     .map(h -> new HistoryView(h.sequence(), h.at(), h.actorId(), h.actorKind().name(), h.action(),
                             h.fromState(), h.toState(), h.comment()))
                     .toList();
@@ -245,9 +248,12 @@ public final class WorkflowResources {
     /** {@code GET /api/v1/inbox}. */
     @Path("/api/v1/inbox")
     @Produces(MediaType.APPLICATION_JSON)
-    public final class Inbox {
+    public static final class Inbox {
 
-        private Inbox() {
+        private final WorkflowResources owner;
+
+        private Inbox(WorkflowResources owner) {
+            this.owner = owner;
         }
 
         /**
@@ -268,19 +274,22 @@ public final class WorkflowResources {
                 @QueryParam("size") @DefaultValue("20") int size, @Context SecurityContext security) {
             Actor actor = RequestActor.from(security);
             String who = "me".equals(assignee) ? actor.subjectId() : assignee;
-            Page<Application> result = workflow.inbox(actor, new InboxFilter(type, state, who, actionable),
+            Page<Application> result = owner.workflow.inbox(actor, new InboxFilter(type, state, who, actionable),
                     PageRequest.of(page, size));
-            return new InboxView(result.items().stream().map(a -> view(actor, a)).toList(), result.page(),
-                    result.size(), result.total(), workflow.countsByState(actor, type));
+            return new InboxView(result.items().stream().map(a -> owner.view(actor, a)).toList(), result.page(),
+                    result.size(), result.total(), owner.workflow.countsByState(actor, type));
         }
     }
 
     /** {@code GET /api/v1/inbox/sla}. */
     @Path("/api/v1/inbox/sla")
     @Produces(MediaType.APPLICATION_JSON)
-    public final class Sla {
+    public static final class Sla {
 
-        private Sla() {
+        private final WorkflowResources owner;
+
+        private Sla(WorkflowResources owner) {
+            this.owner = owner;
         }
 
         /**
@@ -301,17 +310,20 @@ public final class WorkflowResources {
                         "workingDays 須介乎 0 至 60，limit 須介乎 1 至 200。",
                         "Use workingDays de 0 a 60 e limit de 1 a 200."));
             }
-            return new SlaView(workflow.slaNearing(actor, workingDays, limit).stream().map(a -> view(actor, a)).toList(),
-                    workflow.slaBreached(actor, limit).stream().map(a -> view(actor, a)).toList());
+            return new SlaView(owner.workflow.slaNearing(actor, workingDays, limit).stream().map(a -> owner.view(actor, a)).toList(),
+                    owner.workflow.slaBreached(actor, limit).stream().map(a -> owner.view(actor, a)).toList());
         }
     }
 
     /** {@code POST /api/v1/status-inquiries}: no login. */
     @Path("/api/v1/status-inquiries")
     @Produces(MediaType.APPLICATION_JSON)
-    public final class Inquiries {
+    public static final class Inquiries {
 
-        private Inquiries() {
+        private final WorkflowResources owner;
+
+        private Inquiries(WorkflowResources owner) {
+            this.owner = owner;
         }
 
         /**
@@ -324,11 +336,11 @@ public final class WorkflowResources {
         public PublicStatus inquire(@Nullable InquiryRequest body, @Context ContainerRequestContext request) {
             InquiryRequest inquiry = body == null ? new InquiryRequest(null, null, null) : body;
             String reference = inquiry.referenceNumber() == null ? "" : inquiry.referenceNumber();
-            String client = clientKey.apply(request);
+            String client = owner.clientKey.apply(request);
             if ((inquiry.accessCode() == null || inquiry.accessCode().isBlank()) && inquiry.dateOfBirth() != null) {
-                return inquiries.inquireByDateOfBirth(reference, inquiry.dateOfBirth(), client);
+                return owner.inquiries.inquireByDateOfBirth(reference, inquiry.dateOfBirth(), client);
             }
-            return inquiries.inquire(reference, inquiry.accessCode() == null ? "" : inquiry.accessCode(), client);
+            return owner.inquiries.inquire(reference, inquiry.accessCode() == null ? "" : inquiry.accessCode(), client);
         }
     }
 }
