@@ -73,6 +73,18 @@ public abstract class DocumentStoreCompatibilityKit {
         assertThat(store.find(UUID.randomUUID().toString())).isEmpty();
     }
 
+    /** An applicant id of 255 characters with an identity provider's punctuation is stored and found. */
+    @Test
+    public void storesAnApplicantIdOf255Characters() {
+        String subject = ("auth0|" + UUID.randomUUID() + "+").repeat(10).substring(0, 255);
+        OwnerRef longOwner = new OwnerRef("SAFP", "recruitment", "REC-" + UUID.randomUUID(), subject);
+        Document d = document(longOwner, "cv", sha('9'), T0, T0.plusSeconds(999_999));
+        store.insert(d, 1);
+
+        assertThat(store.find(d.id())).contains(d);
+        assertThat(store.listByOwner(longOwner)).containsExactly(d);
+    }
+
     /** The owner's documents come back oldest first, and no one else's. */
     @Test
     public void listsTheOwnersDocumentsOldestFirst() {
