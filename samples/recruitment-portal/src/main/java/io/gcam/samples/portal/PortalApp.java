@@ -24,6 +24,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -54,10 +56,12 @@ public final class PortalApp implements AutoCloseable {
     private final URI uri;
     private final Settings settings;
     private final NotificationWiring notifications;
+    private final List<AutoCloseable> stopping;
 
     private PortalApp(HttpServer server, HikariDataSource pool, URI uri, Settings settings,
-            NotificationWiring notifications) {
+            NotificationWiring notifications, List<AutoCloseable> stopping) {
         this.notifications = notifications;
+        this.stopping = stopping;
         this.server = server;
         this.pool = pool;
         this.uri = uri;
@@ -101,6 +105,7 @@ public final class PortalApp implements AutoCloseable {
         LOG.info("Starting the recruitment portal: {}", settings);
         HikariDataSource pool = openPool(settings);
         NotificationWiring notifications = null;
+        List<AutoCloseable> stopping = new ArrayList<>();
         try {
             Migrations.migrate(pool, "core");
             Migrations.migrate(pool, "portal");
@@ -137,7 +142,7 @@ public final class PortalApp implements AutoCloseable {
             SynchronousEventPublisher events = SynchronousEventPublisher.create();
             config.register(new RemoteAddressFilter());
             WorkflowService workflow = WorkflowWiring.register(config, transactions, pool, clock, events,
-                    RemoteAddressFilter.clientAddress(env));
+                    RemoteAddressFilter.clientAddress(env), stopping::add);
             CatalogWiring.register(config, transactions, pool, clock, workflow, events, demo);
             notifications.register(config);
             DocumentService documents = DocumentsWiring.register(config, transactions, pool, clock, settings.dataDir(),
@@ -170,17 +175,29 @@ public final class PortalApp implements AutoCloseable {
                     + ":" + port + "/");
             LOG.info("Recruitment portal ({} mode) is up at {}  (health: {}health)",
                     settings.mode().name().toLowerCase(java.util.Locale.ROOT), uri, uri);
-            return new PortalApp(server, pool, uri, settings, notifications);
+            return new PortalApp(server, pool, uri, settings, notifications, stopping);
         } catch (IOException e) {
+            stopAll(stopping);
             closeQuietly(notifications);
             pool.close();
             throw new GcamException(CoreErrorCode.CONFIGURATION_INVALID, e,
                     "cannot listen on " + settings.host() + ":" + settings.port() + " (" + e.getMessage()
                             + "); set GCAM_PORT to a free port");
         } catch (RuntimeException e) {
+            stopAll(stopping);
             closeQuietly(notifications);
             pool.close();
             throw e;
+        }
+    }
+
+    private static void stopAll(List<AutoCloseable> stopping) {
+        for (AutoCloseable c : stopping) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("Could not stop {}: {}", c.getClass().getSimpleName(), e.toString());
+            }
         }
     }
 
@@ -247,6 +264,7 @@ public final class PortalApp implements AutoCloseable {
             LOG.warn("The HTTP server did not stop cleanly: {}", e.toString());
             server.shutdownNow();
         } finally {
+            stopAll(stopping);
             notifications.close();
             pool.close();
         }

@@ -20,8 +20,14 @@ import io.gcam.workflow.jdbc.JdbcInquiryLimitStore;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires gcam-workflow into the portal: the recruitment application type from
@@ -64,10 +70,11 @@ public final class WorkflowWiring {
      *     workflow's transaction
      * @param clients finds the client address status inquiries are rate limited by (the portal's
      *     container adapter sets {@link ClientAddress#PROPERTY})
-     * @return the workflow service, e.g. for an SLA escalation schedule
+     * @param onStop takes what the portal must close when it stops (the housekeeping schedule)
+     * @return the workflow service
      */
     public static WorkflowService register(ResourceConfig config, LocalTransactions tx, DataSource pool, Clock clock,
-            SynchronousEventPublisher events, ClientAddress clients) {
+            SynchronousEventPublisher events, ClientAddress clients, Consumer<AutoCloseable> onStop) {
         Migrations.migrate(pool, "workflow");
         WorkflowService workflow = WorkflowService.builder()
                 .definitions(WorkflowDefinitions.of(WorkflowDefinition.fromResource(
@@ -90,6 +97,53 @@ public final class WorkflowWiring {
                 .limits(JdbcInquiryLimitStore.create(pool)).clock(clock).build();
         config.registerInstances(WorkflowResources.create(workflow, inquiries, clients).resources());
         config.registerInstances(new StatusPage(inquiries, clients), new InboxPage());
+        onStop.accept(new Housekeeping(workflow, inquiries));
         return workflow;
+    }
+
+    /**
+     * Escalates SLA breaches (taking each state's {@code onSlaBreach} action) and forgets ended
+     * inquiry-limit windows once a minute while the portal runs. Safe with several portal instances
+     * on one database: the workflow escalates each breach exactly once.
+     */
+    static final class Housekeeping implements AutoCloseable {
+
+        /** The name of the housekeeping thread. */
+        static final String THREAD = "portal-workflow-housekeeping";
+        private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
+
+        private final WorkflowService workflow;
+        private final StatusInquiries inquiries;
+        private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, THREAD);
+            thread.setDaemon(true);
+            return thread;
+        });
+
+        Housekeeping(WorkflowService workflow, StatusInquiries inquiries) {
+            this.workflow = workflow;
+            this.inquiries = inquiries;
+            scheduler.scheduleWithFixedDelay(this::run, 1, 60, TimeUnit.SECONDS);
+        }
+
+        /** Stops the schedule; a run in progress finishes on its own. */
+        @Override
+        public void close() {
+            scheduler.shutdownNow();
+        }
+
+        void run() {
+            try {
+                int escalated = workflow.escalateBreaches(100);
+                int purged = inquiries.purgeEndedWindows();
+                if (escalated > 0 || purged > 0) {
+                    LOG.info("Workflow housekeeping: {} SLA breaches escalated, {} inquiry windows forgotten", escalated,
+                            purged);
+                }
+            } catch (RuntimeException e) {
+                // the next run tries again; a scheduled task that throws would never run again
+                LOG.warn("Workflow housekeeping failed: {}", e.toString());
+            }
+        }
     }
 }
