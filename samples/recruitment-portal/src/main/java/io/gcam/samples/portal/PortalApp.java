@@ -5,18 +5,22 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.gcam.core.CoreErrorCode;
 import io.gcam.core.GcamException;
 import io.gcam.core.IdempotentExecutor;
+import io.gcam.core.SynchronousEventPublisher;
 import io.gcam.core.jdbc.JdbcIdempotencyStore;
 import io.gcam.core.jdbc.LocalTransactions;
-import io.gcam.samples.portal.notification.NotificationWiring;
 import io.gcam.core.jdbc.Migrations;
-import io.gcam.rest.GcamRestFeature;
-import io.gcam.core.SynchronousEventPublisher;
 import io.gcam.documents.DocumentService;
 import io.gcam.documents.jdbc.JdbcDocumentStore;
 import io.gcam.records.RecordsService;
+import io.gcam.rest.GcamRestFeature;
+import io.gcam.samples.portal.appointment.AppointmentWiring;
 import io.gcam.samples.portal.catalog.CatalogWiring;
 import io.gcam.samples.portal.documents.DocumentsWiring;
+import io.gcam.samples.portal.identity.IdentityWiring;
+import io.gcam.samples.portal.notification.NotificationWiring;
+import io.gcam.samples.portal.profile.ProfileWiring;
 import io.gcam.samples.portal.records.RecordsWiring;
+import io.gcam.samples.portal.registration.RegistrationWiring;
 import io.gcam.samples.portal.workflow.WorkflowWiring;
 import io.gcam.workflow.WorkflowService;
 import java.io.IOException;
@@ -112,10 +116,11 @@ public final class PortalApp implements AutoCloseable {
             Clock clock = Clock.systemUTC();
             LocalTransactions transactions = LocalTransactions.over(pool);
             DataSource dataSource = transactions.dataSource();
-            notifications = NotificationWiring.start(settings.mode() == Settings.Mode.DEMO, env, transactions, clock);
+            boolean demo = settings.mode() == Settings.Mode.DEMO;
+            notifications = NotificationWiring.start(demo, env, transactions, clock);
             DemoUsers users = new DemoUsers(dataSource);
             Sessions sessions = new Sessions(dataSource, users, clock);
-            if (settings.mode() == Settings.Mode.DEMO) {
+            if (demo) {
                 users.seed();
             }
             IdempotentExecutor idempotency = IdempotentExecutor.builder()
@@ -134,9 +139,7 @@ public final class PortalApp implements AutoCloseable {
                     .register(new HealthResource(dataSource))
                     .register(new ApiResources.Me())
                     .register(new ApiResources.NotesResource(new Notes(dataSource, clock)));
-            config.registerInstances(io.gcam.samples.portal.registration.RegistrationWiring.resources(
-                    pool, clock, settings.mode() == Settings.Mode.DEMO));
-            boolean demo = settings.mode() == Settings.Mode.DEMO;
+            config.registerInstances(RegistrationWiring.resources(pool, clock, demo));
             // one publisher and one transaction manager for the modules, so that a listener's work
             // (performance figures, filing records) commits or rolls back with the change it follows
             SynchronousEventPublisher events = SynchronousEventPublisher.create();
@@ -153,17 +156,17 @@ public final class PortalApp implements AutoCloseable {
                 // the HR.RECRUITMENT class the dossiers go to is part of the demo file plan
                 RecordsWiring.fileOnApproval(events, records, workflow, JdbcDocumentStore.create(dataSource));
             }
-            var identity = io.gcam.samples.portal.identity.IdentityWiring.register(config, transactions, clock, env, demo,
-                    notifications, (username, subjectId) -> {
+            IdentityWiring identity = IdentityWiring.register(config, transactions, clock, env, demo, notifications,
+                    (username, subjectId) -> {
                         users.ensureApplicant(username, subjectId);
                         Sessions.Issued issued = sessions.issue(username);
-                        return new io.gcam.samples.portal.identity.IdentityWiring.Session(issued.token(), issued.expiresAt());
+                        return new IdentityWiring.Session(issued.token(), issued.expiresAt());
                     });
             if (identity != null) {
-                io.gcam.samples.portal.profile.ProfileWiring.register(config, transactions, clock, env, demo, identity.links());
+                ProfileWiring.register(config, transactions, clock, env, demo, identity.links());
             }
-            io.gcam.samples.portal.appointment.AppointmentWiring.register(config, pool, clock, demo);
-            if (settings.mode() == Settings.Mode.DEMO) {
+            AppointmentWiring.register(config, pool, clock, demo);
+            if (demo) {
                 config.register(new ApiResources.DevLogin(users, sessions, notifications::welcome));
             }
             URI bind = URI.create("http://" + settings.host() + ":" + settings.port() + "/");
