@@ -173,7 +173,8 @@ public final class ScenarioRunner {
      */
     public static String table(Map<String, Throughput> throughputs) {
         StringBuilder out = new StringBuilder();
-        String row = "%-32s %22s %22s %14s%n";
+        int width = SCENARIOS.stream().mapToInt(sc -> sc.name().length()).max().orElse(8);
+        String row = "%-" + width + "s %22s %22s %14s%n";
         out.append(String.format(Locale.ROOT, row, "scenario", "GCAM ops/s", "baseline ops/s", "GCAM/baseline"));
         for (Scenario scenario : SCENARIOS) {
             Throughput gcam = throughputs.get(scenario.gcamBenchmark());

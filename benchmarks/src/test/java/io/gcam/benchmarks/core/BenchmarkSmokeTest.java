@@ -88,6 +88,8 @@ class BenchmarkSmokeTest {
         assertThat(table.lines().toList().get(1))
                 .contains(audit.name(), "2,500 ± 100", "10,000", "0.25");
         assertThat(table.lines().toList().get(2)).endsWith("-");
+        assertThat(table.lines().map(String::length).distinct().toList())
+                .as("columns line up, however long a scenario's name").hasSize(1);
     }
 
     @Test
