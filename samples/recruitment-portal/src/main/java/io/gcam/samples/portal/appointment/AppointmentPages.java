@@ -296,6 +296,7 @@ final class AppointmentPages {
               document.getElementById('wait').textContent = fmt(T.wait, body.estimatedWaitMinutes, body.ahead);
               stamp(ticket);
               ticket.hidden = false;
+              ticket.scrollIntoView({block: 'center'});
             }
             for (const b of document.querySelectorAll('button.take')) {
               b.addEventListener('click', async () => show(await fetch('/api/v1/kiosk/tickets', {method: 'POST',
@@ -327,6 +328,7 @@ final class AppointmentPages {
               }));
               stamp(result);
               result.hidden = false;
+              result.scrollIntoView({block: 'center'});
               event.target.reset();
             });
             for (const button of document.querySelectorAll('button.print')) {

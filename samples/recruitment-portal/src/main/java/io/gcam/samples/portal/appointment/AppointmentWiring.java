@@ -96,7 +96,7 @@ public final class AppointmentWiring {
         config.registerInstances(AppointmentPages.create(appointments, idleSeconds));
     }
 
-    private static int positive(Map<String, String> env, String name, int fallback) {
+    static int positive(Map<String, String> env, String name, int fallback) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return fallback;
