@@ -155,7 +155,7 @@ public final class UploadPage {
             const lang = document.documentElement.lang;
             const session = sessionStorage.getItem('portal-token');
             const message = document.getElementById('application-message');
-            let application = null;
+            let application = null, subject = null;
             function refuse(message, code) {
               document.getElementById('error-message').textContent = message;
               document.getElementById('error-code').textContent = code || '';
@@ -170,7 +170,7 @@ public final class UploadPage {
             }
             function showApplication(view, accessCode) {
               application = view;
-              localStorage.setItem('gcam-application-' + session.substring(0, 12), view.id);
+              localStorage.setItem('gcam-application-' + subject, view.id);
               document.getElementById('submit-application').hidden = true;
               document.getElementById('submitted').hidden = false;
               document.getElementById('reference').textContent = view.referenceNumber;
@@ -188,10 +188,12 @@ public final class UploadPage {
               if (!session) return;
               const me = await api('GET', '/api/v1/me');
               if (me.status !== 200) return;
+              subject = me.body.subjectId;
               document.getElementById('sign-in-first').hidden = true;
               document.getElementById('demo-user').hidden = true;
               form.elements.username.required = false;
-              const id = localStorage.getItem('gcam-application-' + session.substring(0, 12));
+              // the browser remembers the applicant's application from one sign-in to the next
+              const id = localStorage.getItem('gcam-application-' + subject);
               if (id) {
                 const found = await api('GET', '/api/v1/applications/' + encodeURIComponent(id));
                 if (found.status === 200) { showApplication(found.body); return; }

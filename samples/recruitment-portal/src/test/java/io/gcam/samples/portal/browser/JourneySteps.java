@@ -80,7 +80,7 @@ public final class JourneySteps {
             String file = String.format(Locale.ROOT, "%s-%02d-%s", prefix, number, slug(name));
             StringBuilder message = new StringBuilder("Step ").append(label).append(" failed (").append(prefix)
                     .append("): ").append(failure.getMessage());
-            AssertionError error = new AssertionError("", failure);
+            Exception notSaved = null;
             try {
                 message.append("\n  page: ").append(browser.getCurrentUrl());
                 Path png = save(browser, file);
@@ -88,11 +88,11 @@ public final class JourneySteps {
                         .append("\n  page source: ").append(png.resolveSibling(file + ".html").toAbsolutePath());
             } catch (RuntimeException | IOException e) {
                 message.append("\n  (no screenshot: ").append(e).append(')');
-                error.addSuppressed(e);
+                notSaved = e;
             }
             AssertionError named = new AssertionError(message.toString(), failure);
-            for (Throwable suppressed : error.getSuppressed()) {
-                named.addSuppressed(suppressed);
+            if (notSaved != null) {
+                named.addSuppressed(notSaved);
             }
             throw named;
         }
