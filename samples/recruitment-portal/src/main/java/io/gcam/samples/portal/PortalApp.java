@@ -11,6 +11,7 @@ import io.gcam.core.jdbc.LocalTransactions;
 import io.gcam.core.jdbc.Migrations;
 import io.gcam.documents.DocumentService;
 import io.gcam.documents.jdbc.JdbcDocumentStore;
+import io.gcam.profile.ProfileService;
 import io.gcam.records.RecordsService;
 import io.gcam.rest.GcamRestFeature;
 import io.gcam.samples.portal.appointment.AppointmentWiring;
@@ -18,6 +19,7 @@ import io.gcam.samples.portal.catalog.CatalogWiring;
 import io.gcam.samples.portal.documents.DocumentsWiring;
 import io.gcam.samples.portal.identity.IdentityWiring;
 import io.gcam.samples.portal.notification.NotificationWiring;
+import io.gcam.samples.portal.notification.SubmissionConfirmation;
 import io.gcam.samples.portal.profile.ProfileWiring;
 import io.gcam.samples.portal.records.RecordsWiring;
 import io.gcam.samples.portal.registration.RegistrationWiring;
@@ -139,7 +141,6 @@ public final class PortalApp implements AutoCloseable {
                     .register(new HealthResource(dataSource))
                     .register(new ApiResources.Me())
                     .register(new ApiResources.NotesResource(new Notes(dataSource, clock)));
-            config.registerInstances(RegistrationWiring.resources(pool, clock, demo));
             // one publisher and one transaction manager for the modules, so that a listener's work
             // (performance figures, filing records) commits or rolls back with the change it follows
             SynchronousEventPublisher events = SynchronousEventPublisher.create();
@@ -148,6 +149,7 @@ public final class PortalApp implements AutoCloseable {
                     RemoteAddressFilter.clientAddress(env), stopping::add);
             CatalogWiring.register(config, transactions, pool, clock, workflow, events, demo);
             notifications.register(config);
+            SubmissionConfirmation.subscribe(events, workflow, notifications);
             DocumentService documents = DocumentsWiring.register(config, transactions, pool, clock, settings.dataDir(),
                     DemoUsers.AGENCY);
             RecordsService records = RecordsWiring.register(config, transactions, pool, clock, documents,
@@ -162,10 +164,12 @@ public final class PortalApp implements AutoCloseable {
                         Sessions.Issued issued = sessions.issue(username);
                         return new IdentityWiring.Session(issued.token(), issued.expiresAt());
                     });
-            if (identity != null) {
-                ProfileWiring.register(config, transactions, clock, env, demo, identity.links());
-            }
-            AppointmentWiring.register(config, pool, clock, demo);
+            ProfileService profiles = identity == null ? null
+                    : ProfileWiring.register(config, transactions, clock, env, demo, identity.links());
+            // eligibility for exams comes from the applicant's profile
+            config.registerInstances(RegistrationWiring.resources(pool, clock, demo,
+                    ProfileWiring.applicantFacts(profiles)));
+            AppointmentWiring.register(config, pool, clock, demo, env);
             if (demo) {
                 config.register(new ApiResources.DevLogin(users, sessions, notifications::welcome));
             }

@@ -59,6 +59,14 @@ final class AppointmentPages {
     private static final LocalizedText RECENT = LocalizedText.of("Recent calls", "最近叫號", "Chamadas recentes");
     private static final LocalizedText NONE = LocalizedText.of("No service point is set up yet.", "尚未設立服務點。",
             "Ainda não há postos de atendimento.");
+    private static final LocalizedText LANGUAGE = LocalizedText.of("Language", "語言", "Idioma");
+    private static final LocalizedText YOUR_TICKET = LocalizedText.of("Your ticket", "您的籌號", "A sua senha");
+    private static final LocalizedText PRINT = LocalizedText.of("Print", "列印", "Imprimir");
+    private static final LocalizedText STATUS = LocalizedText.of("Check my application status", "查詢申請進度",
+            "Consultar o estado da candidatura");
+    private static final LocalizedText REFERENCE = LocalizedText.of("Reference number", "申請編號", "Número de referência");
+    private static final LocalizedText ACCESS_CODE = LocalizedText.of("Access code", "查詢碼", "Código de acesso");
+    private static final LocalizedText CHECK_STATUS = LocalizedText.of("Check status", "查詢進度", "Consultar estado");
     private static final LocalizedText PAGES = LocalizedText.of("Appointment pages", "預約頁面", "Páginas de marcação");
 
     /** Texts the scripts show. */
@@ -75,17 +83,20 @@ final class AppointmentPages {
             Map.entry("wait", LocalizedText.of("About {0} minutes, {1} ahead of you.", "約 {0} 分鐘，前面有 {1} 人。",
                     "Cerca de {0} minutos, {1} à sua frente.")),
             Map.entry("empty", LocalizedText.of("Nobody is waiting.", "沒有人輪候。", "Ninguém em espera.")),
-            Map.entry("counter", LocalizedText.of("Counter", "櫃檯", "Balcão")));
+            Map.entry("counter", LocalizedText.of("Counter", "櫃檯", "Balcão")),
+            Map.entry("yourTicket", LocalizedText.of("Your ticket", "您的籌號", "A sua senha")),
+            Map.entry("checkedIn", LocalizedText.of("You are checked in", "您已報到", "Chegada registada")));
 
     private AppointmentPages() {
     }
 
     /**
      * @param appointments the appointment service the pages list service points and services from
+     * @param kioskIdleSeconds after how many seconds without a touch the kiosk clears its screen
      * @return the page resources to register
      */
-    static Set<Object> create(AppointmentService appointments) {
-        return Set.of(new Booking(appointments), new Kiosk(appointments), new Counter(appointments),
+    static Set<Object> create(AppointmentService appointments, int kioskIdleSeconds) {
+        return Set.of(new Booking(appointments), new Kiosk(appointments, kioskIdleSeconds), new Counter(appointments),
                 new Board(appointments));
     }
 
@@ -123,7 +134,16 @@ final class AppointmentPages {
             String script = """
                     const lang = document.documentElement.lang;
                     function day(d) { return d.toISOString().substring(0, 10); }
+                    const shared = sessionStorage.getItem('portal-token');
+                    if (shared) {
+                      // signed in on /profile: book as that applicant, not as a demo user
+                      const user = document.getElementById('username');
+                      user.required = false;
+                      user.hidden = true;
+                      document.querySelector('label[for=username]').hidden = true;
+                    }
                     async function token() {
+                      if (shared) return shared;
                       const r = await fetch('/api/v1/dev/login', {method: 'POST', headers: {'Content-Type': 'application/json'},
                         body: JSON.stringify({username: document.getElementById('username').value})});
                       if (!r.ok) throw new Error(await r.text());
@@ -177,6 +197,7 @@ final class AppointmentPages {
                         link.textContent = T.calendar;
                         const text = document.createElement('p');
                         text.id = 'booked';
+                        text.dataset.manageCode = code;
                         text.textContent = fmt(T.booked, slot.localStart.replace('T', ' ').substring(0, 16), code);
                         out.replaceChildren(text, link);
                       } catch (e) { out.textContent = e.message; }
@@ -186,13 +207,23 @@ final class AppointmentPages {
         }
     }
 
-    /** {@code GET /kiosk}: the kiosk screen of a service point. */
+    /**
+     * {@code GET /kiosk}: the kiosk screen of a service point, for a touch screen in a public hall:
+     * large touch targets, no link off the kiosk (only the language switch), walk-in tickets,
+     * check-in with the manage code of an appointment, and the status of an application by reference
+     * number and access code ({@code POST /api/v1/status-inquiries}). Each ticket, check-in receipt
+     * and status result prints on its own. After {@code idleSeconds} without a touch or key, the
+     * screen is cleared, the browser's session and local storage are emptied and the kiosk returns
+     * to its welcome screen in its default language.
+     */
     @Path("/kiosk")
     public static final class Kiosk {
         private final AppointmentService appointments;
+        private final int idleSeconds;
 
-        Kiosk(AppointmentService appointments) {
+        Kiosk(AppointmentService appointments, int idleSeconds) {
             this.appointments = appointments;
+            this.idleSeconds = idleSeconds;
         }
 
         /**
@@ -208,47 +239,182 @@ final class AppointmentPages {
             Locale locale = locale(lang, headers);
             ServicePoint point = point(appointments, servicePoint);
             if (point == null) {
-                return html(locale, KIOSK.in(locale), "<p>" + esc(NONE.in(locale)) + "</p>", "", "/kiosk");
+                return kiosk(locale, "<p>" + esc(NONE.in(locale)) + "</p>\n", "", "", idleSeconds);
             }
-            StringBuilder body = new StringBuilder("<p class=\"where\">").append(esc(point.definition().name().in(locale)))
-                    .append("</p>\n<h2>").append(esc(TAKE.in(locale))).append("</h2>\n<p>");
+            String where = esc(point.definition().name().in(locale));
+            StringBuilder body = new StringBuilder("<p class=\"where\">").append(where).append("</p>\n")
+                    .append("<section aria-labelledby=\"take\">\n<h2 id=\"take\">").append(esc(TAKE.in(locale)))
+                    .append("</h2>\n<p class=\"choices\">");
             for (BookableService s : appointments.services(VISITOR, point.id())) {
                 body.append("<button type=\"button\" class=\"take\" data-service=\"").append(esc(s.id().value()))
                         .append("\">").append(esc(s.definition().name().in(locale))).append("</button> ");
             }
-            body.append("</p>\n<h2>").append(esc(HAVE.in(locale))).append("</h2>\n<form id=\"checkin\">\n")
+            body.append("</p>\n</section>\n<section aria-labelledby=\"have\">\n<h2 id=\"have\">")
+                    .append(esc(HAVE.in(locale))).append("</h2>\n<form id=\"checkin\">\n")
                     .append("<label for=\"code\">").append(esc(CODE.in(locale))).append("</label>\n")
                     .append("<input id=\"code\" name=\"code\" autocomplete=\"off\" required>\n<p><button type=\"submit\">")
-                    .append(esc(CHECK_IN.in(locale))).append("</button></p>\n</form>\n")
-                    .append("<output id=\"ticket\" aria-live=\"assertive\"></output>\n");
-            String script = "const point = '" + point.id().value() + "';\n" + """
-                    const lang = document.documentElement.lang;
-                    async function show(response) {
-                      const out = document.getElementById('ticket');
-                      const body = await response.json();
-                      if (!response.ok) { out.textContent = body.detail || body.title; return; }
-                      const number = document.createElement('strong');
-                      number.id = 'number';
-                      number.textContent = fmt(T.ticket, body.number);
-                      const wait = document.createElement('p');
-                      wait.textContent = fmt(T.wait, body.estimatedWaitMinutes, body.ahead);
-                      out.replaceChildren(number, wait);
-                    }
-                    for (const b of document.querySelectorAll('button.take')) {
-                      b.addEventListener('click', async () => show(await fetch('/api/v1/kiosk/tickets', {method: 'POST',
-                        headers: {'Content-Type': 'application/json', 'Accept-Language': lang},
-                        body: JSON.stringify({serviceId: b.dataset.service})})));
-                    }
-                    document.getElementById('checkin').addEventListener('submit', async (event) => {
-                      event.preventDefault();
-                      show(await fetch('/api/v1/kiosk/check-ins', {method: 'POST',
-                        headers: {'Content-Type': 'application/json', 'Accept-Language': lang},
-                        body: JSON.stringify({servicePointId: point, code: document.getElementById('code').value})}));
-                    });
-                    """;
-            return html(locale, KIOSK.in(locale), body.toString(), script, "/kiosk?servicePoint=" + point.id().value());
+                    .append(esc(CHECK_IN.in(locale))).append("</button></p>\n</form>\n</section>\n")
+                    .append("<section id=\"ticket\" class=\"receipt\" aria-live=\"assertive\" hidden>\n")
+                    .append("<h2 id=\"ticket-heading\">").append(esc(YOUR_TICKET.in(locale))).append("</h2>\n")
+                    .append("<p><strong id=\"number\"></strong></p>\n<p id=\"wait\"></p>\n<p>").append(where)
+                    .append(" · <span class=\"printed-at\"></span></p>\n<p><button type=\"button\" class=\"print\">")
+                    .append(esc(PRINT.in(locale))).append("</button></p>\n</section>\n")
+                    .append("<p id=\"ticket-error\" class=\"error\" role=\"alert\"></p>\n")
+                    .append("<section aria-labelledby=\"inquiry\">\n<h2 id=\"inquiry\">").append(esc(STATUS.in(locale)))
+                    .append("</h2>\n<form id=\"status-inquiry\">\n<label for=\"reference\">").append(esc(REFERENCE.in(locale)))
+                    .append("</label>\n<input id=\"reference\" name=\"reference\" autocomplete=\"off\" required>\n")
+                    .append("<label for=\"access-code\">").append(esc(ACCESS_CODE.in(locale))).append("</label>\n")
+                    .append("<input id=\"access-code\" name=\"accessCode\" autocomplete=\"off\" required>\n")
+                    .append("<p><button type=\"submit\">").append(esc(CHECK_STATUS.in(locale))).append("</button></p>\n")
+                    .append("</form>\n</section>\n<section id=\"status-result\" class=\"receipt\" aria-live=\"polite\" hidden>\n")
+                    .append("<h2>").append(esc(STATUS.in(locale))).append("</h2>\n<p><strong id=\"status\"></strong> · ")
+                    .append("<span id=\"status-reference\"></span></p>\n<ol id=\"timeline\"></ol>\n<p>").append(where)
+                    .append(" · <span class=\"printed-at\"></span></p>\n<p><button type=\"button\" class=\"print\">")
+                    .append(esc(PRINT.in(locale))).append("</button></p>\n</section>\n")
+                    .append("<p id=\"status-error\" class=\"error\" role=\"alert\"></p>\n");
+            String script = "const point = '" + point.id().value() + "';\n" + KIOSK_SCRIPT;
+            return kiosk(locale, body.toString(), script, "servicePoint=" + point.id().value(), idleSeconds);
         }
     }
+
+    /** The kiosk's script: tickets, check-in, status inquiry, printing and the idle timeout. */
+    private static final String KIOSK_SCRIPT = """
+            const lang = document.documentElement.lang;
+            const statusKey = lang === 'zh-Hant' ? 'zhHant' : lang;
+            const ticket = document.getElementById('ticket');
+            const result = document.getElementById('status-result');
+            function stamp(receipt) {
+              receipt.querySelector('.printed-at').textContent = new Date().toLocaleString(lang);
+            }
+            async function show(response, heading) {
+              const error = document.getElementById('ticket-error');
+              const body = await response.json();
+              if (!response.ok) { ticket.hidden = true; error.textContent = body.detail || body.title; return; }
+              error.textContent = '';
+              document.getElementById('ticket-heading').textContent = heading;
+              document.getElementById('number').textContent = fmt(T.ticket, body.number);
+              document.getElementById('wait').textContent = fmt(T.wait, body.estimatedWaitMinutes, body.ahead);
+              stamp(ticket);
+              ticket.hidden = false;
+              ticket.scrollIntoView({block: 'center'});
+            }
+            for (const b of document.querySelectorAll('button.take')) {
+              b.addEventListener('click', async () => show(await fetch('/api/v1/kiosk/tickets', {method: 'POST',
+                headers: {'Content-Type': 'application/json', 'Accept-Language': lang},
+                body: JSON.stringify({serviceId: b.dataset.service})}), T.yourTicket));
+            }
+            document.getElementById('checkin').addEventListener('submit', async (event) => {
+              event.preventDefault();
+              show(await fetch('/api/v1/kiosk/check-ins', {method: 'POST',
+                headers: {'Content-Type': 'application/json', 'Accept-Language': lang},
+                body: JSON.stringify({servicePointId: point, code: document.getElementById('code').value})}), T.checkedIn);
+            });
+            document.getElementById('status-inquiry').addEventListener('submit', async (event) => {
+              event.preventDefault();
+              const error = document.getElementById('status-error');
+              const form = new FormData(event.target);
+              const response = await fetch('/api/v1/status-inquiries', {method: 'POST',
+                headers: {'Content-Type': 'application/json', 'Accept-Language': lang},
+                body: JSON.stringify({referenceNumber: form.get('reference'), accessCode: form.get('accessCode')})});
+              const body = await response.json();
+              if (!response.ok) { result.hidden = true; error.textContent = body.detail || body.title; return; }
+              error.textContent = '';
+              document.getElementById('status').textContent = body.status[statusKey] || body.status.en;
+              document.getElementById('status-reference').textContent = body.referenceNumber;
+              document.getElementById('timeline').replaceChildren(...body.timeline.map(step => {
+                const li = document.createElement('li');
+                li.textContent = new Date(step.at).toLocaleString(lang) + ' \u2014 ' + (step.status[statusKey] || step.status.en);
+                return li;
+              }));
+              stamp(result);
+              result.hidden = false;
+              result.scrollIntoView({block: 'center'});
+              event.target.reset();
+            });
+            for (const button of document.querySelectorAll('button.print')) {
+              button.addEventListener('click', () => {
+                for (const r of document.querySelectorAll('.receipt')) r.classList.remove('printing');
+                button.closest('.receipt').classList.add('printing');
+                window.print();
+              });
+            }
+            const idleSeconds = Number(document.body.dataset.idleSeconds);
+            let idleTimer = null;
+            function used() {
+              return sessionStorage.length > 0 || localStorage.length > 0 || location.search.includes('lang=')
+                || [...document.querySelectorAll('input')].some(i => i.value !== '')
+                || [...document.querySelectorAll('.receipt')].some(r => !r.hidden)
+                || [...document.querySelectorAll('.error')].some(e => e.textContent !== '');
+            }
+            function idle() {
+              if (!used()) { awake(); return; }
+              sessionStorage.clear();
+              localStorage.clear();
+              location.replace('/kiosk?' + document.body.dataset.self);
+            }
+            function awake() {
+              clearTimeout(idleTimer);
+              idleTimer = setTimeout(idle, idleSeconds * 1000);
+            }
+            for (const type of ['pointerdown', 'keydown', 'touchstart', 'input', 'wheel']) {
+              document.addEventListener(type, awake, {passive: true, capture: true});
+            }
+            awake();
+            """;
+
+    /** The kiosk's own page frame: big type and touch targets, only the language switch as links. */
+    private static Response kiosk(Locale locale, String body, String script, String self, int idleSeconds) {
+        String tag = locale.toLanguageTag();
+        Map<String, String> texts = new LinkedHashMap<>();
+        SCRIPT_TEXTS.forEach((k, v) -> texts.put(k, v.in(locale)));
+        String prefix = "/kiosk?" + (self.isEmpty() ? "" : self + "&");
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"").append(tag).append("\">\n<head>\n")
+                .append("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(esc(KIOSK.in(locale))).append("</title>\n<style>").append(KIOSK_STYLE).append("</style>\n")
+                .append("</head>\n<body data-idle-seconds=\"").append(idleSeconds).append("\" data-self=\"").append(esc(self))
+                .append("\">\n<nav aria-label=\"").append(esc(LANGUAGE.in(locale))).append("\">");
+        for (String[] l : new String[][] {{"en", "English"}, {"zh-Hant", "繁體中文"}, {"pt", "Português"}}) {
+            html.append("<a href=\"").append(esc(prefix)).append("lang=").append(l[0]).append("\" lang=\"").append(l[0])
+                    .append("\" hreflang=\"").append(l[0]).append("\"").append(l[0].equals(tag) ? " aria-current=\"page\"" : "")
+                    .append(">").append(l[1]).append("</a>");
+        }
+        html.append("</nav>\n<main>\n<h1>").append(esc(KIOSK.in(locale))).append("</h1>\n").append(body).append("</main>\n");
+        if (!script.isEmpty()) {
+            html.append("<script>\nconst T = ").append(json(texts)).append(";\n")
+                    .append("function fmt(t, ...a) { return t.replace(/\\{(\\d)\\}/g, (m, i) => a[i]); }\n")
+                    .append(script).append("</script>\n");
+        }
+        html.append("</body>\n</html>\n");
+        return Response.ok(html.toString()).language(tag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
+    }
+
+    /**
+     * Big type and touch targets of at least 64 by 64 CSS pixels; when printing, only the receipt
+     * whose Print button was pressed (or, without one, every receipt shown) is printed.
+     */
+    private static final String KIOSK_STYLE = String.join("",
+            "*,*::before,*::after{box-sizing:border-box}",
+            "body{font-family:system-ui,sans-serif;font-size:1.5rem;line-height:1.5;max-width:60rem;margin:0 auto;",
+            "padding:1rem 1.5rem;color:#1b1b1b;background:#fff;-webkit-user-select:none;user-select:none}",
+            "body:lang(zh-Hant){font-family:system-ui,\"PingFang TC\",\"Microsoft JhengHei\",\"Noto Sans CJK TC\",sans-serif}",
+            "h1{font-size:3rem;margin:.5rem 0}h2{font-size:2rem;margin:1.5rem 0 .5rem}",
+            "nav{display:flex;flex-wrap:wrap;justify-content:flex-end;gap:.5rem}",
+            "nav a{display:inline-flex;align-items:center;justify-content:center;min-height:64px;min-width:64px;",
+            "padding:0 1.25rem;border:2px solid #0b57d0;border-radius:8px;color:#0b57d0;text-decoration:none}",
+            "nav a[aria-current=page]{background:#0b57d0;color:#fff}",
+            "label{display:block;margin-top:1rem;font-weight:600}",
+            "input{font:inherit;width:100%;min-height:64px;padding:.5rem .75rem;border:2px solid #6e7781;border-radius:8px;",
+            "-webkit-user-select:text;user-select:text}",
+            "button{font:inherit;min-height:64px;min-width:64px;margin:.5rem .5rem .5rem 0;padding:.5rem 1.5rem;",
+            "border:2px solid #0b57d0;border-radius:8px;background:#0b57d0;color:#fff;cursor:pointer;touch-action:manipulation}",
+            "button:focus-visible,a:focus-visible,input:focus-visible{outline:4px solid #1b1b1b;outline-offset:2px}",
+            ".choices{display:flex;flex-wrap:wrap;gap:.5rem}",
+            ".receipt{border:3px dashed #1b1b1b;border-radius:8px;padding:.5rem 1.5rem;margin:1rem 0}",
+            "#number{font-size:3rem}.error{color:#a40e26;font-weight:600}.error:empty{display:none}",
+            "[hidden]{display:none!important}",
+            "@media print{body{font-size:14pt;max-width:none;padding:0}nav,main>:not(.receipt),.receipt[hidden],",
+            "button{display:none!important}body:has(.printing) main>.receipt:not(.printing){display:none!important}",
+            ".receipt{border:none;margin:0;padding:0}}");
 
     /** {@code GET /counter}: the counter screen. */
     @Path("/counter")

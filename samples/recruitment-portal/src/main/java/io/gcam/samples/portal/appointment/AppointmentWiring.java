@@ -11,6 +11,8 @@ import io.gcam.appointment.jdbc.JdbcQueueStore;
 import io.gcam.core.Actor;
 import io.gcam.core.AuditTrail;
 import io.gcam.core.ConfiguredHolidayCalendar;
+import io.gcam.core.CoreErrorCode;
+import io.gcam.core.GcamException;
 import io.gcam.core.LocalizedText;
 import io.gcam.core.SynchronousEventPublisher;
 import io.gcam.core.jdbc.JdbcAuditStore;
@@ -22,6 +24,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.slf4j.Logger;
@@ -37,6 +40,11 @@ public final class AppointmentWiring {
             "2026-04-03", "2026-04-04", "2026-04-05", "2026-05-01", "2026-10-01", "2026-10-02", "2026-12-20",
             "2026-12-25");
 
+    /** The setting naming after how many seconds without a touch the kiosk clears its screen. */
+    public static final String IDLE_SECONDS = "GCAM_KIOSK_IDLE_SECONDS";
+    /** The setting naming how many minutes before an appointment the kiosk checks it in. */
+    public static final String CHECK_IN_EARLY_MINUTES = "GCAM_CHECK_IN_EARLY_MINUTES";
+
     private static final Logger LOG = LoggerFactory.getLogger(AppointmentWiring.class);
 
     private AppointmentWiring() {
@@ -50,8 +58,16 @@ public final class AppointmentWiring {
      * @param pool the portal's connection pool
      * @param clock the portal's clock
      * @param demo whether to seed the demo service point
+     * @param env the portal's settings: {@value #IDLE_SECONDS} (after how many seconds without a touch
+     *     the kiosk clears its screen; default 60) and {@value #CHECK_IN_EARLY_MINUTES} (how early
+     *     before the appointment the kiosk checks in; default 60)
+     * @throws io.gcam.core.GcamException {@code CONFIGURATION_INVALID} when a setting is not a
+     *     positive number
      */
-    public static void register(ResourceConfig config, DataSource pool, Clock clock, boolean demo) {
+    public static void register(ResourceConfig config, DataSource pool, Clock clock, boolean demo,
+            Map<String, String> env) {
+        int idleSeconds = positive(env, IDLE_SECONDS, 60);
+        int checkInEarly = positive(env, CHECK_IN_EARLY_MINUTES, 60);
         Migrations.migrate(pool, "appointment");
         LocalTransactions tx = LocalTransactions.over(pool);
         AuditTrail audit = AuditTrail.builder().store(new JdbcAuditStore(tx.dataSource())).clock(clock).build();
@@ -70,13 +86,31 @@ public final class AppointmentWiring {
                 .transactions(tx)
                 .audit(audit)
                 .events(SynchronousEventPublisher.create())
+                .checkInWindow(Duration.ofMinutes(checkInEarly), Duration.ofMinutes(15))
                 .clock(clock)
                 .build();
         if (demo) {
             seed(appointments);
         }
         config.registerInstances(AppointmentResources.create(appointments, queue));
-        config.registerInstances(AppointmentPages.create(appointments));
+        config.registerInstances(AppointmentPages.create(appointments, idleSeconds));
+    }
+
+    static int positive(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new GcamException(CoreErrorCode.CONFIGURATION_INVALID,
+                name + " must be a positive whole number, not '" + value + "'");
     }
 
     /** Seeds the service point and its two services, unless the agency has a service point already. */

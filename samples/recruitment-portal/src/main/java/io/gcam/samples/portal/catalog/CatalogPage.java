@@ -145,7 +145,7 @@ public final class CatalogPage {
                         d.processingTime().maxWorkingDays()))).append("</p>\n");
             }
             if (d.applyOnlineUrl() != null) {
-                html.append("<p><a href=\"").append(esc(d.applyOnlineUrl())).append("\">").append(esc(APPLY.in(locale)))
+                html.append("<p><a href=\"").append(esc(own(d.applyOnlineUrl(), tag))).append("\">").append(esc(APPLY.in(locale)))
                         .append("</a></p>\n");
             }
             html.append("</article>\n");
@@ -163,6 +163,13 @@ public final class CatalogPage {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** The demo portal's own pages (seeded as {@code http://localhost:8080/...}) link within this portal. */
+    private static String own(String url, String tag) {
+        String base = "http://localhost:8080/";
+        return url.startsWith(base) ? "/" + url.substring(base.length()) + (url.contains("?") ? "&" : "?") + "lang=" + tag
+                : url;
     }
 
     private static String url(String s) {

@@ -127,7 +127,7 @@ public final class CatalogWiring {
                         "Regulamento Administrativo n.º 14/2016 (recrutamento, selecção e formação)"))
                 .contactPoint(new ContactPoint(LocalizedText.of("Central recruitment enquiries", "統一招聘查詢",
                         "Informações sobre o recrutamento centralizado"), "+853 2832 3623", null, null))
-                .applyOnlineUrl("http://localhost:8080/")
+                .applyOnlineUrl("http://localhost:8080/profile")
                 .build();
     }
 

@@ -16,8 +16,13 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code GET /documents}: the recruitment checklist and an upload form. Signing in (a demo user)
- * and uploading use the JSON API from a small script; the checklist itself needs no script.
+ * {@code GET /documents}: the recruitment application and its documents. An applicant who signed in
+ * on {@code /profile} (the portal session in the browser's {@code sessionStorage}) submits the
+ * application here ({@code POST /api/v1/applications}: the page shows the reference number and the
+ * access code), uploads the documents of the checklist to it, and, when staff ask for another
+ * document, uploads it and resubmits ({@code POST /api/v1/applications/{id}/actions/resubmit}).
+ * Without a portal session the upload form signs in as the demo user it names. The checklist
+ * itself needs no script.
  */
 @Path("/documents")
 public final class UploadPage {
@@ -40,6 +45,32 @@ public final class UploadPage {
     private static final LocalizedText DUPLICATE = LocalizedText.of("already uploaded", "已上載過", "já carregado");
     private static final LocalizedText FAILED = LocalizedText.of("The upload did not reach the server. Try again.",
             "上載未能送達伺服器，請再試。", "O carregamento não chegou ao servidor. Tente de novo.");
+    private static final LocalizedText CHECKLIST = LocalizedText.of("Documents to upload", "需上載的文件",
+            "Documentos a carregar");
+    private static final LocalizedText APPLICATION = LocalizedText.of("Your application", "您的申請", "A sua candidatura");
+    private static final LocalizedText SIGN_IN_FIRST = LocalizedText.of(
+            "Sign in on the profile page first to submit an application.", "請先在個人資料頁面登入，才可遞交申請。",
+            "Entre primeiro na página do perfil para submeter uma candidatura.");
+    private static final LocalizedText SIGN_IN_LINK = LocalizedText.of("Sign in", "登入", "Entrar");
+    private static final LocalizedText EMAIL = LocalizedText.of("Email for the confirmation", "接收確認通知的電郵",
+            "Email para a confirmação");
+    private static final LocalizedText BIRTH = LocalizedText.of("Date of birth", "出生日期", "Data de nascimento");
+    private static final LocalizedText SUBMIT = LocalizedText.of("Submit my application", "遞交申請",
+            "Submeter a candidatura");
+    private static final LocalizedText REFERENCE_IS = LocalizedText.of("Reference number", "申請編號",
+            "Número de referência");
+    private static final LocalizedText ACCESS_CODE = LocalizedText.of("Access code", "查詢碼", "Código de acesso");
+    private static final LocalizedText KEEP = LocalizedText.of(
+            "Keep the reference number and the access code: with them you can check the status at /status or at a"
+                    + " kiosk. The access code is shown only once.",
+            "請保存申請編號及查詢碼，可憑此在 /status 或自助服務機查詢進度。查詢碼只顯示一次。",
+            "Guarde o número de referência e o código de acesso: com eles pode consultar o estado em /status ou num"
+                    + " quiosque. O código de acesso só é mostrado uma vez.");
+    private static final LocalizedText STATUS = LocalizedText.of("Status", "狀態", "Estado");
+    private static final LocalizedText RESUBMIT = LocalizedText.of("Resubmit with the new documents",
+            "連同新文件重新遞交", "Submeter de novo com os novos documentos");
+    private static final LocalizedText RESUBMITTED = LocalizedText.of("Resubmitted. Staff will review it again.",
+            "已重新遞交，工作人員將再次審查。", "Submetida de novo. Os serviços vão analisá-la outra vez.");
 
     private final DocumentChecklist checklist;
 
@@ -63,8 +94,23 @@ public final class UploadPage {
                 .append("<title>").append(esc(TITLE.in(locale))).append("</title>\n")
                 .append("<style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;")
                 .append("line-height:1.6;color:#1b1b1b}li{margin:.5rem 0}label{display:block;margin-top:.75rem}")
+                .append("[hidden]{display:none!important}#submitted{background:#f3f3f3;padding:.5rem 1rem}")
                 .append("output{display:block;white-space:pre-wrap;background:#f3f3f3;padding:.5rem;margin-top:1rem}</style>\n")
-                .append("</head>\n<body>\n<main>\n<h1>").append(esc(TITLE.in(locale))).append("</h1>\n<ol id=\"checklist\">\n");
+                .append("</head>\n<body>\n<main>\n<h1>").append(esc(TITLE.in(locale))).append("</h1>\n")
+                .append("<section aria-labelledby=\"application\">\n<h2 id=\"application\">").append(esc(APPLICATION.in(locale)))
+                .append("</h2>\n<p id=\"sign-in-first\">").append(esc(SIGN_IN_FIRST.in(locale))).append(" <a href=\"/profile?lang=")
+                .append(tag).append("\">").append(esc(SIGN_IN_LINK.in(locale))).append("</a></p>\n")
+                .append("<form id=\"submit-application\" hidden>\n<label>").append(esc(EMAIL.in(locale)))
+                .append(" <input type=\"email\" name=\"email\" autocomplete=\"email\"></label>\n<label>")
+                .append(esc(BIRTH.in(locale))).append(" <input type=\"date\" name=\"dateOfBirth\"></label>\n")
+                .append("<p><button type=\"submit\">").append(esc(SUBMIT.in(locale))).append("</button></p>\n</form>\n")
+                .append("<div id=\"submitted\" hidden>\n<p>").append(esc(REFERENCE_IS.in(locale)))
+                .append(": <strong id=\"reference\"></strong></p>\n<p id=\"access\" hidden>").append(esc(ACCESS_CODE.in(locale)))
+                .append(": <strong id=\"access-code\"></strong><br>").append(esc(KEEP.in(locale))).append("</p>\n<p>")
+                .append(esc(STATUS.in(locale))).append(": <span id=\"application-status\"></span></p>\n")
+                .append("<p><button type=\"button\" id=\"resubmit\" hidden>").append(esc(RESUBMIT.in(locale)))
+                .append("</button></p>\n</div>\n<p id=\"application-message\" role=\"status\"></p>\n</section>\n")
+                .append("<h2>").append(esc(CHECKLIST.in(locale))).append("</h2>\n<ol id=\"checklist\">\n");
         for (DocumentRequirement r : checklist.requirements()) {
             String types = String.join(", ", r.allowedMediaTypes().stream().map(UploadPage::shortName).sorted().toList());
             html.append("<li data-type=\"").append(esc(r.type())).append("\"><strong>").append(esc(r.name().in(locale)))
@@ -74,7 +120,7 @@ public final class UploadPage {
                     .append("</small></li>\n");
         }
         html.append("</ol>\n<form id=\"upload\">\n")
-                .append("<label>").append(esc(USER.in(locale)))
+                .append("<label id=\"demo-user\">").append(esc(USER.in(locale)))
                 .append(" <input name=\"username\" value=\"applicant1\" required></label>\n")
                 .append("<label>").append(esc(REFERENCE.in(locale)))
                 .append(" <input name=\"ownerRef\" value=\"REC-2026-000001\" required></label>\n")
@@ -93,6 +139,7 @@ public final class UploadPage {
                 .append("<ul id=\"uploaded\" aria-live=\"polite\"></ul>\n</main>\n<script>\n")
                 .append("const DUPLICATE = '").append(js(DUPLICATE.in(locale))).append("';\n")
                 .append("const FAILED = '").append(js(FAILED.in(locale))).append("';\n")
+                .append("const RESUBMITTED = '").append(js(RESUBMITTED.in(locale))).append("';\n")
                 .append(SCRIPT)
                 .append("</script>\n</body>\n</html>\n");
         return Response.ok(html.toString()).language(tag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
@@ -105,23 +152,93 @@ public final class UploadPage {
     private static final String SCRIPT = """
             const form = document.getElementById('upload');
             const error = document.getElementById('error');
+            const lang = document.documentElement.lang;
+            const session = sessionStorage.getItem('portal-token');
+            const message = document.getElementById('application-message');
+            let application = null, subject = null;
             function refuse(message, code) {
               document.getElementById('error-message').textContent = message;
               document.getElementById('error-code').textContent = code || '';
               error.hidden = false;
             }
+            async function api(method, path, body, extra) {
+              const headers = Object.assign({'Accept-Language': lang, 'Authorization': 'Bearer ' + session}, extra || {});
+              if (body) headers['Content-Type'] = 'application/json';
+              const response = await fetch(path, {method, headers, body: body ? JSON.stringify(body) : undefined});
+              const text = await response.text();
+              return {status: response.status, body: text ? JSON.parse(text) : {}};
+            }
+            function showApplication(view, accessCode) {
+              application = view;
+              localStorage.setItem('gcam-application-' + subject, view.id);
+              document.getElementById('submit-application').hidden = true;
+              document.getElementById('submitted').hidden = false;
+              document.getElementById('reference').textContent = view.referenceNumber;
+              document.getElementById('application-status').textContent = (view.status[lang === 'zh-Hant' ? 'zhHant' : lang]
+                  || view.status.en);
+              document.getElementById('application-status').dataset.state = view.state;
+              if (accessCode) {
+                document.getElementById('access-code').textContent = accessCode;
+                document.getElementById('access').hidden = false;
+              }
+              document.getElementById('resubmit').hidden = !view.actions.includes('resubmit');
+              form.elements.ownerRef.value = view.referenceNumber;
+            }
+            async function start() {
+              if (!session) return;
+              const me = await api('GET', '/api/v1/me');
+              if (me.status !== 200) return;
+              subject = me.body.subjectId;
+              document.getElementById('sign-in-first').hidden = true;
+              document.getElementById('demo-user').hidden = true;
+              form.elements.username.required = false;
+              // the browser remembers the applicant's application from one sign-in to the next
+              const id = localStorage.getItem('gcam-application-' + subject);
+              if (id) {
+                const found = await api('GET', '/api/v1/applications/' + encodeURIComponent(id));
+                if (found.status === 200) { showApplication(found.body); return; }
+              }
+              const profile = await api('GET', '/api/v1/me/profile');
+              if (profile.status === 200) {
+                const submit = document.getElementById('submit-application');
+                submit.elements.email.value = profile.body.data.email || '';
+                submit.elements.dateOfBirth.value = profile.body.data.dateOfBirth || '';
+              }
+              document.getElementById('submit-application').hidden = false;
+            }
+            document.getElementById('submit-application').addEventListener('submit', async (event) => {
+              event.preventDefault();
+              const data = new FormData(event.target);
+              const key = (self.crypto && crypto.randomUUID) ? crypto.randomUUID() : Date.now() + '-' + Math.random();
+              const r = await api('POST', '/api/v1/applications', {type: 'recruitment', agency: 'SAFP',
+                  formData: {email: data.get('email') || null, language: lang},
+                  dateOfBirth: data.get('dateOfBirth') || null}, {'Idempotency-Key': key});
+              if (r.status !== 201) { message.textContent = r.body.detail || r.body.title || String(r.status); return; }
+              message.textContent = '';
+              showApplication(r.body.application, r.body.accessCode);
+            });
+            document.getElementById('resubmit').addEventListener('click', async () => {
+              const r = await api('POST', '/api/v1/applications/' + encodeURIComponent(application.id) + '/actions/resubmit',
+                  {expectedVersion: application.version});
+              if (r.status !== 200) { message.textContent = r.body.detail || r.body.title || String(r.status); return; }
+              showApplication(r.body);
+              message.textContent = RESUBMITTED;
+            });
             form.addEventListener('submit', async (event) => {
               event.preventDefault();
               error.hidden = true;
               const data = new FormData(form);
               const typeName = form.elements.type.selectedOptions[0].textContent;
-              const headers = {'Accept-Language': document.documentElement.lang};
+              const headers = {'Accept-Language': lang};
               try {
-                const login = await fetch('/api/v1/dev/login', {method: 'POST',
-                    headers: {...headers, 'Content-Type': 'application/json'},
-                    body: JSON.stringify({username: data.get('username')})});
-                if (!login.ok) { const p = await login.json(); refuse(p.detail, p.code); return; }
-                const token = (await login.json()).token;
+                let token = session;
+                if (!token) {
+                  const login = await fetch('/api/v1/dev/login', {method: 'POST',
+                      headers: {...headers, 'Content-Type': 'application/json'},
+                      body: JSON.stringify({username: data.get('username')})});
+                  if (!login.ok) { const p = await login.json(); refuse(p.detail, p.code); return; }
+                  token = (await login.json()).token;
+                }
                 data.delete('username');
                 const response = await fetch('/api/v1/documents', {method: 'POST',
                     headers: {...headers, 'Authorization': 'Bearer ' + token}, body: data});
@@ -131,7 +248,7 @@ public final class UploadPage {
                 item.dataset.documentId = body.id;
                 item.dataset.type = body.type;
                 item.textContent = typeName + ': ' + body.fileName + ' (' + Math.max(1, Math.round(body.size / 1024))
-                    + ' KiB)' + (response.status === 200 ? ' \u2014 ' + DUPLICATE : '');
+                    + ' KiB)' + (response.status === 200 ? ' \\u2014 ' + DUPLICATE : '');
                 document.getElementById('uploaded').appendChild(item);
                 document.getElementById('none-yet').hidden = true;
                 form.elements.file.value = '';
@@ -139,7 +256,9 @@ public final class UploadPage {
                 refuse(FAILED, '');
               }
             });
+            start();
             """;
+
 
     private static String js(String s) {
         return s.replace("\\", "\\\\").replace("'", "\\'").replace("<", "\\u003c");

@@ -6,6 +6,7 @@ import io.gcam.core.Actor;
 import io.gcam.core.CoreErrorCode;
 import io.gcam.core.GcamException;
 import io.gcam.core.GcamLocales;
+import io.gcam.core.LocalizedText;
 import io.gcam.core.jdbc.LocalTransactions;
 import io.gcam.core.jdbc.Migrations;
 import io.gcam.notification.InboxChannel;
@@ -24,6 +25,9 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.time.Clock;
@@ -219,6 +223,18 @@ public final class NotificationWiring implements AutoCloseable {
      * those claims its own full path: a root resource on {@code /} would shadow others.
      */
     static final class DevMailResource {
+        private static final LocalizedText MAILBOX = LocalizedText.of("Demo mailbox", "示範郵箱",
+                "Caixa de correio de demonstração");
+        private static final LocalizedText INTRO = LocalizedText.of(
+                "Emails the portal sent to the embedded GreenMail server (demo mode only), newest first.",
+                "入口網站發送至內置 GreenMail 郵件伺服器的電郵（只限示範模式），最新的排在前面。",
+                "Emails que o portal enviou para o servidor GreenMail incorporado (só no modo de demonstração),"
+                        + " os mais recentes primeiro.");
+        private static final LocalizedText LANGUAGE = LocalizedText.of("Language", "語言", "Idioma");
+        private static final LocalizedText TO = LocalizedText.of("To", "收件人", "Para");
+        private static final LocalizedText SUBJECT = LocalizedText.of("Subject", "主旨", "Assunto");
+        private static final LocalizedText TEXT = LocalizedText.of("Text", "內容", "Texto");
+
         private final GreenMail mailbox;
 
         DevMailResource(GreenMail mailbox) {
@@ -243,25 +259,43 @@ public final class NotificationWiring implements AutoCloseable {
             return views;
         }
 
-        /** @return the mailbox as a page */
-        String html() {
+        /**
+         * @param locale the language of the page's own texts (each message keeps its own language)
+         * @return the mailbox as a page
+         */
+        String html(Locale locale) {
             StringBuilder rows = new StringBuilder();
             MimeMessage[] messages = mailbox.getReceivedMessages();
             for (int i = messages.length - 1; i >= 0; i--) {
                 MimeMessage m = messages[i];
                 try {
-                    rows.append("<tr><td>").append(esc(String.valueOf(m.getAllRecipients()[0]))).append("</td><td>")
-                            .append(esc(m.getSubject())).append("</td><td><pre>").append(esc(text(m)))
-                            .append("</pre></td><td><code>").append(esc(m.getMessageID())).append("</code></td></tr>");
+                    String[] language = m.getHeader("Content-Language");
+                    String lang = language == null ? "" : " lang=\"" + esc(language[0]) + "\"";
+                    rows.append("<tr><td>").append(esc(String.valueOf(m.getAllRecipients()[0]))).append("</td><td")
+                            .append(lang).append(">").append(esc(m.getSubject())).append("</td><td").append(lang)
+                            .append("><pre>").append(esc(text(m))).append("</pre></td><td><code>")
+                            .append(esc(m.getMessageID())).append("</code></td></tr>");
                 } catch (MessagingException | IOException e) {
                     LOG.warn("demo mailbox: cannot read a message", e);
                 }
             }
-            return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Demo mailbox</title></head>"
-                    + "<body><h1>Demo mailbox</h1><p>Emails the portal sent to the embedded GreenMail server"
-                    + " (demo mode only). Sign in as a demo user to receive a welcome email.</p>"
-                    + "<table border=\"1\"><thead><tr><th>To</th><th>Subject</th><th>Text</th><th>Message-ID</th></tr>"
-                    + "</thead><tbody>" + rows + "</tbody></table></body></html>";
+            String tag = locale.toLanguageTag();
+            StringBuilder nav = new StringBuilder();
+            for (String[] l : new String[][] {{"en", "English"}, {"zh-Hant", "繁體中文"}, {"pt", "Português"}}) {
+                nav.append("<a href=\"/dev/mail?lang=").append(l[0]).append("\" lang=\"").append(l[0]).append("\"")
+                        .append(l[0].equals(tag) ? " aria-current=\"page\"" : "").append(">").append(l[1]).append("</a> ");
+            }
+            return "<!doctype html><html lang=\"" + tag + "\"><head><meta charset=\"utf-8\">"
+                    + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
+                    + esc(MAILBOX.in(locale)) + "</title><style>body{font-family:system-ui,sans-serif;margin:1rem;"
+                    + "color:#1b1b1b;background:#fff;overflow-wrap:anywhere}pre{white-space:pre-wrap}"
+                    + "table{border-collapse:collapse}th,td{border:1px solid #767676;padding:.25rem .5rem;"
+                    + "vertical-align:top;text-align:left}</style></head><body><nav aria-label=\""
+                    + esc(LANGUAGE.in(locale)) + "\">" + nav + "</nav><main><h1>" + esc(MAILBOX.in(locale))
+                    + "</h1><p>" + esc(INTRO.in(locale)) + "</p><table id=\"mail\"><thead><tr><th scope=\"col\">"
+                    + esc(TO.in(locale)) + "</th><th scope=\"col\">" + esc(SUBJECT.in(locale))
+                    + "</th><th scope=\"col\">" + esc(TEXT.in(locale)) + "</th><th scope=\"col\">Message-ID</th>"
+                    + "</tr></thead><tbody>" + rows + "</tbody></table></main></body></html>";
         }
 
         private static String text(jakarta.mail.Part part) throws MessagingException, IOException {
@@ -315,11 +349,16 @@ public final class NotificationWiring implements AutoCloseable {
             this.mailbox = new DevMailResource(mailbox);
         }
 
-        /** @return the mailbox as a page */
+        /**
+         * @param lang {@code en}, {@code zh-Hant} or {@code pt}; else {@code Accept-Language}
+         * @param headers the request headers
+         * @return the mailbox as a page
+         */
         @GET
-        @Produces(MediaType.TEXT_HTML)
-        public String html() {
-            return mailbox.html();
+        @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+        public String html(@QueryParam("lang") @Nullable String lang, @Context HttpHeaders headers) {
+            return mailbox.html(lang != null && !lang.isBlank() ? GcamLocales.resolve(Locale.forLanguageTag(lang))
+                    : GcamLocales.resolve(headers.getAcceptableLanguages()));
         }
     }
 }

@@ -11,7 +11,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -46,6 +49,71 @@ public final class ProfilePage {
             "Guardado como versão {0}.");
     private static final LocalizedText NO_PROFILE = LocalizedText.of("You have no profile yet.", "您尚未建立個人資料。",
             "Ainda não tem perfil.");
+
+    private static final LocalizedText CHOOSE = LocalizedText.of("Choose", "請選擇", "Escolha");
+    private static final LocalizedText DOCUMENT_TYPE = LocalizedText.of("Type", "類別", "Tipo");
+    private static final LocalizedText DOCUMENT_NUMBER = LocalizedText.of("Number", "號碼", "Número");
+    private static final LocalizedText LINE1 = LocalizedText.of("Street and number", "街道及門牌", "Rua e número");
+    private static final LocalizedText CITY = LocalizedText.of("City", "城市", "Cidade");
+    private static final LocalizedText COUNTRY = LocalizedText.of("Country code (e.g. MO)", "國家或地區代碼（例如 MO）",
+            "Código do país (por exemplo MO)");
+    private static final LocalizedText INSTITUTION = LocalizedText.of("School or university", "學校或大學",
+            "Escola ou universidade");
+    private static final LocalizedText QUALIFICATION = LocalizedText.of("Qualification", "學歷", "Habilitação");
+    private static final LocalizedText YEAR = LocalizedText.of("Year completed", "畢業年份", "Ano de conclusão");
+    private static final LocalizedText LANGUAGE = LocalizedText.of("Language", "語言", "Língua");
+    private static final LocalizedText LEVEL = LocalizedText.of("Level", "程度", "Nível");
+
+    /** The choices of the fields the page shows as lists: value, then label in each language. */
+    private static final Map<ProfileField, Map<String, LocalizedText>> CHOICES = Map.of(
+            ProfileField.GENDER, choices(
+                    "FEMALE", LocalizedText.of("Female", "女", "Feminino"),
+                    "MALE", LocalizedText.of("Male", "男", "Masculino"),
+                    "OTHER", LocalizedText.of("Other", "其他", "Outro"),
+                    "UNDISCLOSED", LocalizedText.of("Prefer not to say", "不願透露", "Prefiro não dizer")),
+            ProfileField.RESIDENCY_STATUS, choices(
+                    "PERMANENT_RESIDENT", LocalizedText.of("Permanent resident", "永久性居民", "Residente permanente"),
+                    "NON_PERMANENT_RESIDENT", LocalizedText.of("Non-permanent resident", "非永久性居民",
+                            "Residente não permanente"),
+                    "NON_RESIDENT", LocalizedText.of("Not a resident", "非居民", "Não residente")),
+            ProfileField.PREFERRED_LANGUAGE, choices(
+                    "ENGLISH", LocalizedText.of("English", "英文", "Inglês"),
+                    "TRADITIONAL_CHINESE", LocalizedText.of("Traditional Chinese", "繁體中文", "Chinês tradicional"),
+                    "PORTUGUESE", LocalizedText.of("Portuguese", "葡文", "Português")),
+            ProfileField.PREFERRED_CHANNEL, choices(
+                    "EMAIL", LocalizedText.of("Email", "電郵", "Email"),
+                    "SMS", LocalizedText.of("SMS", "短訊", "SMS"),
+                    "IN_APP", LocalizedText.of("Messages in the portal", "入口網站訊息", "Mensagens no portal"),
+                    "POST", LocalizedText.of("Letter", "郵寄信件", "Carta")));
+    private static final Map<String, LocalizedText> DOCUMENT_TYPES = choices(
+            "MACAU_RESIDENT_IDENTITY_CARD", LocalizedText.of("Macao resident identity card", "澳門居民身份證",
+                    "Bilhete de identidade de residente de Macau"),
+            "HONG_KONG_IDENTITY_CARD", LocalizedText.of("Hong Kong identity card", "香港身份證",
+                    "Bilhete de identidade de Hong Kong"),
+            "CHINA_RESIDENT_IDENTITY_CARD", LocalizedText.of("Resident identity card of China", "中國居民身份證",
+                    "Bilhete de identidade de residente da China"),
+            "PASSPORT", LocalizedText.of("Passport", "護照", "Passaporte"),
+            "OTHER", LocalizedText.of("Other", "其他", "Outro"));
+    /** The qualifications of the demo's scale ({@link ProfileWiring#QUALIFICATION_LEVELS}). */
+    private static final Map<String, LocalizedText> QUALIFICATIONS = choices(
+            "SECONDARY", LocalizedText.of("Secondary school", "中學", "Ensino secundário"),
+            "ASSOCIATE", LocalizedText.of("Associate degree or higher diploma", "副學士或高級文憑",
+                    "Diploma de associado ou curso superior"),
+            "BACHELOR", LocalizedText.of("Bachelor's degree", "學士", "Licenciatura"),
+            "MASTER", LocalizedText.of("Master's degree", "碩士", "Mestrado"),
+            "DOCTORATE", LocalizedText.of("Doctorate", "博士", "Doutoramento"));
+    private static final Map<String, LocalizedText> LANGUAGES = choices(
+            "zh", LocalizedText.of("Chinese", "中文", "Chinês"),
+            "pt", LocalizedText.of("Portuguese", "葡文", "Português"),
+            "en", LocalizedText.of("English", "英文", "Inglês"));
+    private static final Map<String, LocalizedText> LEVELS = choices(
+            "A1", LocalizedText.of("A1 (beginner)", "A1（入門）", "A1 (iniciação)"),
+            "A2", LocalizedText.of("A2 (elementary)", "A2（初級）", "A2 (elementar)"),
+            "B1", LocalizedText.of("B1 (intermediate)", "B1（中級）", "B1 (intermédio)"),
+            "B2", LocalizedText.of("B2 (upper intermediate)", "B2（中高級）", "B2 (intermédio superior)"),
+            "C1", LocalizedText.of("C1 (advanced)", "C1（高級）", "C1 (avançado)"),
+            "C2", LocalizedText.of("C2 (proficient)", "C2（精通）", "C2 (proficiente)"),
+            "NATIVE", LocalizedText.of("Mother tongue", "母語", "Língua materna"));
 
     /** The text fields the page edits, in order. */
     private static final List<ProfileField> FIELDS = List.of(ProfileField.NAME_IN_CHINESE, ProfileField.FAMILY_NAME,
@@ -87,12 +155,59 @@ public final class ProfilePage {
                     .append("\"").append(field == ProfileField.DATE_OF_BIRTH ? " type=\"date\"" : "")
                     .append("> <small class=\"locked\" hidden>(").append(esc(LOCKED.in(locale))).append(")</small></label>\n");
         }
+        for (Map.Entry<ProfileField, Map<String, LocalizedText>> c : new TreeMap<>(CHOICES).entrySet()) {
+            html.append("<label>").append(esc(c.getKey().label().in(locale))).append(' ');
+            select(html, locale, name(c.getKey()), c.getValue());
+            html.append("</label>\n");
+        }
+        html.append("<fieldset><legend>").append(esc(ProfileField.IDENTITY_DOCUMENT.label().in(locale))).append("</legend>\n<label>")
+                .append(esc(DOCUMENT_TYPE.in(locale))).append(' ');
+        select(html, locale, "document.type", DOCUMENT_TYPES);
+        html.append("</label>\n");
+        sub(html, "document.number", DOCUMENT_NUMBER.in(locale));
+        html.append("</fieldset>\n<fieldset><legend>").append(esc(ProfileField.ADDRESS.label().in(locale))).append("</legend>\n");
+        sub(html, "address.line1", LINE1.in(locale));
+        sub(html, "address.city", CITY.in(locale));
+        sub(html, "address.country", COUNTRY.in(locale));
+        html.append("</fieldset>\n<fieldset><legend>").append(esc(ProfileField.EDUCATION.label().in(locale))).append("</legend>\n");
+        sub(html, "education.institution", INSTITUTION.in(locale));
+        html.append("<label>").append(esc(QUALIFICATION.in(locale))).append(' ');
+        select(html, locale, "education.qualification", QUALIFICATIONS);
+        html.append("</label>\n");
+        sub(html, "education.yearCompleted", YEAR.in(locale));
+        html.append("</fieldset>\n<fieldset><legend>").append(esc(ProfileField.LANGUAGE_SKILLS.label().in(locale)))
+                .append("</legend>\n<label>").append(esc(LANGUAGE.in(locale))).append(' ');
+        select(html, locale, "languageSkills.language", LANGUAGES);
+        html.append("</label>\n<label>").append(esc(LEVEL.in(locale))).append(' ');
+        select(html, locale, "languageSkills.level", LEVELS);
+        html.append("</label>\n</fieldset>\n");
         html.append("<p><button type=\"submit\">").append(esc(SAVE.in(locale))).append("</button></p>\n</form>\n</section>\n")
                 .append("<output id=\"result\" aria-live=\"polite\"></output>\n</main>\n<script>\n")
                 .append("const T = ").append(texts(locale)).append(";\n")
                 .append(SCRIPT)
                 .append("</script>\n</body>\n</html>\n");
         return Response.ok(html.toString()).language(tag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
+    }
+
+    private static Map<String, LocalizedText> choices(Object... valueThenLabel) {
+        Map<String, LocalizedText> m = new LinkedHashMap<>();
+        for (int i = 0; i < valueThenLabel.length; i += 2) {
+            m.put((String) valueThenLabel[i], (LocalizedText) valueThenLabel[i + 1]);
+        }
+        return m;
+    }
+
+    private static void select(StringBuilder html, Locale locale, String name, Map<String, LocalizedText> options) {
+        html.append("<select name=\"").append(name).append("\"><option value=\"\">").append(esc(CHOOSE.in(locale)))
+                .append("</option>");
+        options.forEach((value, label) -> html.append("<option value=\"").append(esc(value)).append("\">")
+                .append(esc(label.in(locale))).append("</option>"));
+        html.append("</select>");
+    }
+
+    private static void sub(StringBuilder html, String name, String label) {
+        html.append("<label>").append(esc(label)).append(" <input name=\"").append(name).append("\"")
+                .append(name.endsWith("yearCompleted") ? " inputmode=\"numeric\"" : "").append("></label>\n");
     }
 
     private static String name(ProfileField field) {
@@ -159,9 +274,19 @@ public final class ProfilePage {
             document.getElementById('edit').addEventListener('submit', async (event) => {
               event.preventDefault();
               const data = Object.assign({}, profile.data);
-              for (const input of event.target.querySelectorAll('input')) {
-                data[input.name] = input.value === '' ? null : input.value;
+              const parts = {};
+              for (const input of event.target.querySelectorAll('input, select')) {
+                const value = input.value === '' ? null : input.value;
+                const [field, part] = input.name.split('.');
+                if (part) { (parts[field] = parts[field] || {})[part] = value; } else { data[field] = value; }
               }
+              const filled = (o) => Object.values(o).some(v => v !== null);
+              data.document = filled(parts.document) ? parts.document : null;
+              data.address = filled(parts.address) ? parts.address : null;
+              const school = parts.education;
+              if (school.yearCompleted !== null) school.yearCompleted = Number(school.yearCompleted);
+              data.education = filled(school) ? [school] : [];
+              data.languageSkills = filled(parts.languageSkills) ? [parts.languageSkills] : [];
               const r = await api('PUT', '/api/v1/me/profile', {version: profile.version, data});
               if (r.status !== 200) { problem(r); return; }
               show(r.body);
@@ -172,8 +297,14 @@ public final class ProfilePage {
               document.getElementById('none').hidden = true;
               const form = document.getElementById('edit');
               form.hidden = false;
-              for (const input of form.querySelectorAll('input')) {
-                input.value = p.data[input.name] || '';
+              const first = (list) => (list && list.length ? list[0] : {});
+              const nested = {document: p.data.document || {}, address: p.data.address || {},
+                  education: first(p.data.education), languageSkills: first(p.data.languageSkills)};
+              for (const input of form.querySelectorAll('input, select')) {
+                const [field, part] = input.name.split('.');
+                const value = part ? nested[field][part] : p.data[field];
+                input.value = value === null || value === undefined ? '' : value;
+                if (!input.parentElement.querySelector('.locked')) continue;
                 const locked = p.lockedFields.includes(input.name.replace(/[A-Z]/g, c => '_' + c).toUpperCase());
                 input.readOnly = locked;
                 input.parentElement.querySelector('.locked').hidden = !locked;

@@ -1,5 +1,6 @@
 package io.gcam.samples.portal.profile;
 
+import io.gcam.core.Actor;
 import io.gcam.core.AuditTrail;
 import io.gcam.core.BeanValidation;
 import io.gcam.core.BlindIndex;
@@ -11,8 +12,11 @@ import io.gcam.core.jdbc.JdbcAuditStore;
 import io.gcam.core.jdbc.LocalTransactions;
 import io.gcam.core.jdbc.Migrations;
 import io.gcam.identity.IdentityLinks;
+import io.gcam.profile.ProfileData;
 import io.gcam.profile.ProfileService;
 import io.gcam.profile.jdbc.JdbcProfileStore;
+import io.gcam.registration.spi.ApplicantFacts;
+import io.gcam.registration.spi.ApplicantProfile;
 import io.gcam.rest.profile.ProfileResources;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -37,7 +41,37 @@ public final class ProfileWiring {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProfileWiring.class);
 
+    /**
+     * The demo's qualification scale: the codes the profile page offers as the qualification, and
+     * their levels on the scale the registration's eligibility rules compare.
+     */
+    public static final Map<String, Integer> QUALIFICATION_LEVELS = Map.of(
+            "SECONDARY", 3, "ASSOCIATE", 4, "BACHELOR", 5, "MASTER", 6, "DOCTORATE", 7);
+
     private ProfileWiring() {
+    }
+
+    /**
+     * The eligibility facts of applicants from their own profiles: date of birth, residency status
+     * ({@code PERMANENT}, {@code NON_PERMANENT}, {@code NON_RESIDENT}) and the highest qualification
+     * level on {@link #QUALIFICATION_LEVELS}. An applicant without a profile is unknown; a fact the
+     * profile lacks is unknown ({@code null}), so a rule that needs it asks to complete the profile.
+     *
+     * @param profiles the profile service, or {@code null} when the profile is disabled
+     * @return the facts
+     */
+    public static ApplicantFacts applicantFacts(@Nullable ProfileService profiles) {
+        if (profiles == null) {
+            return ApplicantFacts.NONE;
+        }
+        return applicantId -> profiles.mine(Actor.applicant(applicantId)).map(profile -> {
+            ProfileData data = profile.data();
+            Integer level = data.education().stream().map(e -> QUALIFICATION_LEVELS.get(e.qualification()))
+                    .filter(java.util.Objects::nonNull).max(Integer::compare).orElse(null);
+            String residency = data.residencyStatus() == null ? null
+                    : data.residencyStatus().name().replace("_RESIDENT", "");
+            return ApplicantProfile.of(applicantId, data.dateOfBirth(), residency, level);
+        });
     }
 
     /**

@@ -29,6 +29,8 @@ public final class RecordsPage {
     private static final LocalizedText SIGN_IN = LocalizedText.of("Sign in", "登入", "Entrar");
     private static final LocalizedText BROWSE = LocalizedText.of("Browse records", "瀏覽檔案", "Consultar registos");
     private static final LocalizedText KEYWORD = LocalizedText.of("Keyword or title", "關鍵字或標題", "Palavra-chave ou título");
+    private static final LocalizedText CASE = LocalizedText.of("Application or case reference", "申請或個案編號",
+            "Referência do pedido ou processo");
     private static final LocalizedText SEARCH = LocalizedText.of("Search", "搜尋", "Pesquisar");
     private static final LocalizedText REFERENCE = LocalizedText.of("Reference", "編號", "Referência");
     private static final LocalizedText RECORD_TITLE = LocalizedText.of("Title", "標題", "Título");
@@ -122,7 +124,8 @@ public final class RecordsPage {
                 .append(esc(SIGN_IN.in(locale))).append("</button></p>\n</form>\n")
                 .append("<section id=\"browse\" hidden>\n<h2>").append(esc(BROWSE.in(locale))).append("</h2>\n")
                 .append("<form id=\"search\">\n<label>").append(esc(KEYWORD.in(locale)))
-                .append(" <input name=\"keyword\"></label>\n<p><button type=\"submit\">").append(esc(SEARCH.in(locale)))
+                .append(" <input name=\"keyword\"></label>\n<label>").append(esc(CASE.in(locale)))
+                .append(" <input name=\"caseReference\"></label>\n<p><button type=\"submit\">").append(esc(SEARCH.in(locale)))
                 .append("</button></p>\n</form>\n<p id=\"count\"></p>\n<table id=\"records\">\n<thead><tr><th>")
                 .append(esc(REFERENCE.in(locale))).append("</th><th>").append(esc(RECORD_TITLE.in(locale)))
                 .append("</th><th>").append(esc(LEVEL.in(locale))).append("</th><th>").append(esc(HELD_BY.in(locale)))
@@ -161,8 +164,10 @@ public final class RecordsPage {
             function cell(row, text) { const td = document.createElement('td'); td.textContent = text; row.appendChild(td); return td; }
             function title(t) { return t[TITLE] || t.en; }
             async function search() {
-              const keyword = new FormData(document.getElementById('search')).get('keyword') || '';
-              const page = await api('GET', '/api/v1/records?size=50&keyword=' + encodeURIComponent(keyword));
+              const form = new FormData(document.getElementById('search'));
+              const keyword = form.get('keyword') || '', caseReference = (form.get('caseReference') || '').trim();
+              const page = await api('GET', '/api/v1/records?size=50&keyword=' + encodeURIComponent(keyword)
+                  + (caseReference ? '&caseReference=' + encodeURIComponent(caseReference) : ''));
               const body = document.querySelector('#records tbody');
               body.replaceChildren();
               document.getElementById('count').textContent = page.total === 0 ? T.none : page.total + ' ' + T.found;

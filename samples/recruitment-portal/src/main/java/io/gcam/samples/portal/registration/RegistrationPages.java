@@ -238,6 +238,8 @@ public final class RegistrationPages {
 
         private static final String SCRIPT = """
                 const TOKEN_KEY = 'gcam-registration-applicant';
+                // signed in on /profile: register as that applicant
+                if (sessionStorage.getItem('portal-token')) sessionStorage.setItem(TOKEN_KEY, sessionStorage.getItem('portal-token'));
                 """ + COMMON_SCRIPT + """
                 const venues = {};
                 for (const row of document.querySelectorAll('tr[data-session]')) venues[row.dataset.session] = row.dataset.venue;

@@ -56,9 +56,23 @@ public final class RegistrationWiring {
      * @return the REST resources and the registration pages to register
      */
     public static Set<Object> resources(DataSource pool, Clock clock, boolean demo) {
+        return resources(pool, clock, demo, ApplicantFacts.NONE);
+    }
+
+    /**
+     * Like {@link #resources(DataSource, Clock, boolean)}, with the eligibility facts of applicants
+     * other than the demo applicants (for example from their profiles).
+     *
+     * @param pool the portal's connection pool
+     * @param clock the portal's clock
+     * @param demo whether to seed the demo exam and know the demo applicants' facts
+     * @param others the facts of every other applicant
+     * @return the resources to register
+     */
+    public static Set<Object> resources(DataSource pool, Clock clock, boolean demo, ApplicantFacts others) {
         Migrations.migrate(pool, "registration");
         LocalTransactions tx = LocalTransactions.over(pool);
-        ApplicantFacts facts = demo ? id -> Optional.ofNullable(DEMO_FACTS.get(id)) : ApplicantFacts.NONE;
+        ApplicantFacts facts = demo ? id -> Optional.ofNullable(DEMO_FACTS.get(id)).or(() -> others.find(id)) : others;
         RegistrationService service = RegistrationService.builder()
                 .store(new JdbcRegistrationStore(tx.dataSource()))
                 .transactions(tx)

@@ -109,7 +109,69 @@ public final class PageChecks {
             return problems;
             """;
 
+    /** Finds what the page shows that is not in its own language; see {@link #untranslated(WebDriver)}. */
+    private static final String UNTRANSLATED = """
+            const lang = document.documentElement.lang;
+            const problems = [];
+            const messageKey = /^[a-z][a-zA-Z0-9]*(\\.[a-zA-Z0-9_-]+)+$/;
+            const enumKey = /\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b/;
+            const unfilled = /\\{\\d+\\}|\\(\\([a-zA-Z]+\\)\\)|\\?\\?\\?|\\bundefined\\b|\\[object Object\\]/;
+            const englishWords = /[A-Za-z]{2,}\\s+[A-Za-z]{2,}/;
+            const chinese = /[\\u3400-\\u9fff]/;
+            function exempt(el) {
+              if (el.closest('code, kbd, samp, script, style, [translate=no]')) return true;
+              const own = el.closest('[lang]');
+              return own && own.getAttribute('lang') !== lang;
+            }
+            function check(text, where) {
+              text = text.trim();
+              if (!text) return;
+              if (messageKey.test(text)) problems.push('message key shown as text: "' + text + '" (' + where + ')');
+              else if (enumKey.test(text)) problems.push('code name shown as text: "' + text.substring(0, 60) + '" (' + where + ')');
+              else if (unfilled.test(text)) problems.push('unfilled placeholder: "' + text.substring(0, 60) + '" (' + where + ')');
+              else if (lang === 'zh-Hant' && englishWords.test(text) && !chinese.test(text)) {
+                problems.push('English text on a Chinese page: "' + text.substring(0, 60) + '" (' + where + ')');
+              }
+            }
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+              const el = walker.currentNode.parentElement;
+              if (!el || exempt(el) || el.getClientRects().length === 0 || getComputedStyle(el).visibility !== 'visible') continue;
+              check(walker.currentNode.textContent, el.tagName.toLowerCase() + (el.id ? '#' + el.id : ''));
+            }
+            for (const el of document.querySelectorAll('[aria-label], [placeholder], [title], img[alt], input[type=submit], input[type=button]')) {
+              if (exempt(el)) continue;
+              for (const name of ['aria-label', 'placeholder', 'title', 'alt', 'value']) {
+                if (el.hasAttribute(name) && (name !== 'value' || el.tagName === 'INPUT')) {
+                  check(el.getAttribute(name), name + ' of ' + el.tagName.toLowerCase());
+                }
+              }
+            }
+            if (!chinese.test(document.title) && lang === 'zh-Hant') problems.push('the title is not in Chinese: ' + document.title);
+            return problems;
+            """;
+
     private PageChecks() {
+    }
+
+    /**
+     * Finds texts the page shows that are not translated into its language (the {@code lang} of its
+     * {@code html} element): message keys ({@code portal.title}), code names
+     * ({@code DOCUMENTS_REQUESTED}), unfilled placeholders ({@code {0}}, {@code ((name))}) and, on a
+     * Traditional Chinese page, English phrases without any Chinese. Visible texts and the
+     * {@code aria-label}, {@code placeholder}, {@code title} and {@code alt} attributes are checked;
+     * {@code code} elements and elements marked with another {@code lang} (the language switch, an
+     * email in its own language) are not.
+     *
+     * @param browser a browser showing a loaded page
+     * @return one readable line per untranslated text; empty when there is none
+     */
+    public static List<String> untranslated(WebDriver browser) {
+        Object result = ((JavascriptExecutor) browser).executeScript(UNTRANSLATED);
+        if (!(result instanceof List<?> list)) {
+            throw new IllegalStateException("the translation checks returned " + result);
+        }
+        return list.stream().map(String::valueOf).toList();
     }
 
     /**

@@ -72,6 +72,30 @@ class PageChecksBrowserTest {
         assertThat(PageChecks.problems(page)).singleElement().asString().startsWith("the page scrolls sideways: ");
     }
 
+    @Test
+    void reportsMessageKeysCodeNamesPlaceholdersAndEnglishOnAChinesePage() {
+        WebDriver page = show("<!DOCTYPE html><html lang=\"zh-Hant\"><head><meta charset=\"utf-8\"><title>申請進度</title>"
+                + "</head><body><main><h1>申請進度</h1><p>portal.status.title</p><p>DOCUMENTS_REQUESTED</p>"
+                + "<p>尚餘 {0} 個</p><button aria-label=\"Sign in\">登入</button><p>Sign in first</p>"
+                + "<p>已登入：applicant1。</p><code>WORKFLOW_INQUIRY_FAILED</code><a href=\"#\" lang=\"en\">English only</a>"
+                + "<p>REC-2026-000001-7</p></main></body></html>");
+
+        assertThat(PageChecks.untranslated(page)).containsExactly(
+                "message key shown as text: \"portal.status.title\" (p)",
+                "code name shown as text: \"DOCUMENTS_REQUESTED\" (p)",
+                "unfilled placeholder: \"尚餘 {0} 個\" (p)",
+                "English text on a Chinese page: \"Sign in first\" (p)",
+                "English text on a Chinese page: \"Sign in\" (aria-label of button)");
+    }
+
+    @Test
+    void acceptsATranslatedPage() {
+        WebDriver page = show(GOOD_HEAD.replace("lang=\"en\"", "lang=\"pt\"") + "<body><main><h1>Estado do pedido</h1>"
+                + "<p>Recebido · REC-2026-000001-7</p><a href=\"#\" lang=\"zh-Hant\">繁體中文</a></main></body></html>");
+
+        assertThat(PageChecks.untranslated(page)).isEmpty();
+    }
+
     private static WebDriver show(String html) {
         WebDriver page = browser.driver();
         page.get("data:text/html;charset=utf-8," + URLEncoder.encode(html, StandardCharsets.UTF_8).replace("+", "%20"));
