@@ -62,7 +62,7 @@ import org.flowable.task.api.Task;
  * Flowable reserves its identifiers in blocks.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.gcam.benchmarks.workflow.WorkflowBenchmark
- * [applications] [threads] [rounds]} (defaults 1000, 1 and 3).
+ * [applications] [threads] [rounds] [batch]} (defaults 1000, 1, 3 and 50).
  */
 public final class WorkflowBenchmark {
 
@@ -93,7 +93,7 @@ public final class WorkflowBenchmark {
             .build();
 
     private static final String FORM = "{\"post\":\"clerk\",\"name\":\"Applicant\"}";
-    /** How many applications one side takes through before the other side's turn. */
+    /** How many applications one side takes through before the other side's turn, by default. */
     private static final int BATCH = 50;
     private static final Actor REVIEWER = Actor.staff("reviewer-1", "BENCH", "REVIEWER");
     private static final Actor APPROVER = Actor.staff("approver-1", "BENCH", "APPROVER");
@@ -102,20 +102,22 @@ public final class WorkflowBenchmark {
     }
 
     /**
-     * @param args optional: applications (1000), threads (1), rounds (3)
+     * @param args optional: applications (1000), threads (1), rounds (3), batch (50; the number of
+     *     applications as batch runs each side once per round)
      * @throws Exception when a run fails
      */
     public static void main(String[] args) throws Exception {
         int applications = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int batch = args.length > 3 ? Integer.parseInt(args[3]) : BATCH;
         // A warm-up round (JIT, server caches), then the measured rounds. In a round both sides run on
         // their own fresh database and take turns in batches of 50 applications, so that a change in
         // the machine's load hits both alike; the median round decides.
-        interleaved(applications / 5, threads);
+        interleaved(applications / 5, threads, batch);
         List<Double> ratios = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            Result[] results = interleaved(applications, threads);
+            Result[] results = interleaved(applications, threads, batch);
             print("GCAM    ", results[0], applications);
             print("Flowable", results[1], applications);
             double ratio = results[0].perSecond(applications) / results[1].perSecond(applications);
@@ -138,14 +140,15 @@ public final class WorkflowBenchmark {
 
     /**
      * One round: {@code applications} applications through GCAM and through Flowable, each on a fresh
-     * PostgreSQL database, in alternating batches of {@value #BATCH}.
+     * PostgreSQL database, in alternating batches.
      *
      * @param applications how many per side
      * @param threads how many threads share a batch
+     * @param batch how many applications one side takes through before the other's turn
      * @return GCAM's result, then Flowable's
      * @throws Exception when a run fails
      */
-    static Result[] interleaved(int applications, int threads) throws Exception {
+    static Result[] interleaved(int applications, int threads, int batch) throws Exception {
         try (HikariDataSource gcamPool = TestDatabases.postgres().newPool(threads + 2);
                 HikariDataSource flowablePool = TestDatabases.postgres().newPool(threads + 2)) {
             WorkflowService workflow = gcamService(gcamPool);
@@ -153,9 +156,9 @@ public final class WorkflowBenchmark {
             try {
                 long gcamNanos = 0;
                 long flowableNanos = 0;
-                for (int first = 0; first < applications; first += BATCH) {
+                for (int first = 0; first < applications; first += batch) {
                     int offset = first;
-                    int size = Math.min(BATCH, applications - first);
+                    int size = Math.min(batch, applications - first);
                     gcamNanos += race(size, threads, i -> gcamApplication(workflow, offset + i));
                     flowableNanos += race(size, threads, i -> flowableApplication(engine, offset + i));
                 }

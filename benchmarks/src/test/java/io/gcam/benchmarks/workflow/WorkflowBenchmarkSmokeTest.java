@@ -9,7 +9,7 @@ class WorkflowBenchmarkSmokeTest {
 
     @Test
     void bothSidesTakeEveryApplicationToTheEndAcrossSeveralBatches() throws Exception {
-        WorkflowBenchmark.Result[] results = WorkflowBenchmark.interleaved(60, 2);
+        WorkflowBenchmark.Result[] results = WorkflowBenchmark.interleaved(60, 2, 50);
 
         assertThat(results[0].completed()).as("GCAM applications approved").isEqualTo(60);
         assertThat(results[1].completed()).as("Flowable process instances finished").isEqualTo(60);
