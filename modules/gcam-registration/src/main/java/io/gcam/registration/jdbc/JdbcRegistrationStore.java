@@ -238,7 +238,7 @@ public final class JdbcRegistrationStore implements RegistrationStore {
             for (String activityId : ids) {
                 loadActivity(c, activityId).ifPresent(items::add);
             }
-            return Page.of(items, page, total);
+            return Page.of(items, page, Math.max(total, page.offset() + items.size()));
         });
     }
 
@@ -622,7 +622,9 @@ public final class JdbcRegistrationStore implements RegistrationStore {
                 items.add(registration(rs));
             }
         }
-        return Page.of(items, page, total);
+        // The count and the page are two reads: a registration stored between them must not make the
+        // page claim fewer items than it holds.
+        return Page.of(items, page, Math.max(total, page.offset() + items.size()));
     }
 
     private static Optional<Registration> loadRegistration(Connection c, String id) throws SQLException {
