@@ -6,8 +6,8 @@ public enum ActivityStatus {
     DRAFT,
     /** Published; takes registrations while its registration window is open. */
     OPEN,
-    /** Published, but takes no more registrations. May be opened again. */
+    /** Published, but takes no more registrations; existing ones stay. May be opened again. */
     CLOSED,
-    /** Called off. Final. */
+    /** Called off. Final; its registrations were cancelled with it, and it takes no more. */
     CANCELLED
 }

@@ -67,6 +67,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Every change (activity created or its status changed, registration confirmed, waitlisted,
  *       cancelled, promoted, moved) is written, audited and published as a {@link DomainEvent} in one
  *       {@link TransactionRunner} call: all or nothing.</li>
+ *   <li>A cancelled activity holds no active registration: cancelling it cancels them all in the same
+ *       transaction (one event and audit entry each), and a registration racing with it either is
+ *       among them or is refused.</li>
  *   <li>Rejections ({@code REGISTRATION_FULL}, {@code REGISTRATION_CLOSED}, {@code NOT_ELIGIBLE},
  *       {@code ALREADY_REGISTERED}, {@code VALIDATION_FAILED}, {@code ACCESS_DENIED}) change nothing.</li>
  *   <li>Every operation checks the {@link Actor}: applicants register and cancel for themselves and
@@ -88,7 +91,11 @@ import org.slf4j.LoggerFactory;
  * {@code registration.activity_closed}, {@code registration.activity_cancelled},
  * {@code registration.confirmed}, {@code registration.waitlisted}, {@code registration.cancelled},
  * {@code registration.promoted}, {@code registration.session_changed}. Payloads hold identifiers,
- * statuses and candidate numbers, never personal data. Audit actions have the same names.
+ * statuses and candidate numbers, never personal data. A {@code registration.cancelled} payload also
+ * holds its {@code cause} ({@code applicant}, {@code agency}, or {@code activity_cancelled} when the
+ * whole activity was called off) and the {@code reason} staff gave, if any; a
+ * {@code registration.session_changed} payload holds the {@code fromSessionId}. Audit actions have
+ * the same names and details.
  *
  * <p>Thread-safe.
  */
@@ -98,6 +105,13 @@ public final class RegistrationService {
     public static final String ADMIN = "ADMIN";
     /** Role that may list, count and export registrations and cancel them for applicants. */
     public static final String OFFICER = "REGISTRATION_OFFICER";
+
+    /** The longest cancellation reason accepted, in characters. */
+    public static final int MAX_REASON_LENGTH = 500;
+
+    private static final String CAUSE_APPLICANT = "applicant";
+    private static final String CAUSE_AGENCY = "agency";
+    private static final String CAUSE_ACTIVITY_CANCELLED = "activity_cancelled";
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationService.class);
     private static final int DEFINITION_CACHE_SIZE = 1024;
@@ -191,8 +205,7 @@ public final class RegistrationService {
     }
 
     /**
-     * Calls an activity off. Final; existing registrations stay as they are (notify applicants from the
-     * {@code registration.activity_cancelled} event).
+     * Calls an activity off, without a reason; see {@link #cancelActivity(Actor, ActivityId, String)}.
      *
      * @param actor an {@link #ADMIN} of the activity's agency
      * @param id the activity
@@ -200,7 +213,51 @@ public final class RegistrationService {
      * @throws RegistrationException {@code ACTIVITY_STATUS_INVALID} when it is already cancelled
      */
     public Activity cancelActivity(Actor actor, ActivityId id) {
-        return changeStatus(actor, id, ActivityStatus.CANCELLED, "registration.activity_cancelled");
+        return cancelActivity(actor, id, null);
+    }
+
+    /**
+     * Calls an activity off. Final. Every active (confirmed or waitlisted) registration of the activity
+     * is cancelled in the same transaction, each with its own {@code registration.cancelled} event
+     * (cause {@code activity_cancelled}) and audit entry, so that a notification listener can tell every
+     * applicant; nobody is promoted, and no registration can be made afterwards.
+     *
+     * @param actor an {@link #ADMIN} of the activity's agency
+     * @param id the activity
+     * @param reason why, for the applicants and the audit trail (at most {@value #MAX_REASON_LENGTH}
+     *     characters; no personal data, it goes into every event), or {@code null}
+     * @return the activity as it is now, its sessions' counters at 0
+     * @throws RegistrationException {@code ACTIVITY_STATUS_INVALID} when it is already cancelled
+     * @throws ValidationException when the reason is too long
+     */
+    public Activity cancelActivity(Actor actor, ActivityId id, @Nullable String reason) {
+        Activity activity = store.findActivity(id).orElseThrow(() -> new NotFoundException("activity", id));
+        actor.requireRole(activity.agency(), ADMIN, "change activity status");
+        String why = reason(reason);
+        ActivityStatus from = activity.status();
+        if (from == ActivityStatus.CANCELLED) {
+            throw new RegistrationException(RegistrationErrorCode.ACTIVITY_STATUS_INVALID, from, ActivityStatus.CANCELLED);
+        }
+        Instant now = now();
+        Activity cancelled = transactions.inTransaction(() -> {
+            definitions.evict(id);
+            List<Registration> registrations = store.cancelActivity(id, from, now);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("from", from);
+            details.put("to", ActivityStatus.CANCELLED);
+            details.put("registrationsCancelled", registrations.size());
+            putReason(details, why);
+            record(actor, "registration.activity_cancelled", "activity", id.value(), activity.agency(), details);
+            for (Registration r : registrations) {
+                Map<String, Object> payload = payload(r);
+                payload.put("cause", CAUSE_ACTIVITY_CANCELLED);
+                putReason(payload, why);
+                record(actor, "registration.cancelled", "registration", r.id().value(), activity.agency(), payload);
+            }
+            return activity.withStatus(ActivityStatus.CANCELLED);
+        });
+        LOG.info("cancelled activity {}", id);
+        return store.findActivity(id).orElse(cancelled);
     }
 
     private Activity changeStatus(Actor actor, ActivityId id, ActivityStatus next, String action) {
@@ -210,8 +267,7 @@ public final class RegistrationService {
         boolean allowed = switch (next) {
             case OPEN -> from == ActivityStatus.DRAFT || from == ActivityStatus.CLOSED;
             case CLOSED -> from == ActivityStatus.OPEN;
-            case CANCELLED -> from != ActivityStatus.CANCELLED;
-            case DRAFT -> false;
+            case CANCELLED, DRAFT -> false;
         };
         if (!allowed) {
             throw new RegistrationException(RegistrationErrorCode.ACTIVITY_STATUS_INVALID, from, next);
@@ -241,8 +297,8 @@ public final class RegistrationService {
     }
 
     /**
-     * Lists activities, newest first. Applicants see the open ones (a closed activity stays readable
-     * by id); staff see every activity of their own agency; the system sees all.
+     * Lists activities, newest first. Applicants see the open ones (a closed or cancelled activity stays
+     * readable by id); staff see every activity of their own agency; the system sees all.
      *
      * @param actor who asks
      * @param page which page
@@ -259,8 +315,9 @@ public final class RegistrationService {
     }
 
     private static boolean visible(Actor actor, Activity activity) {
-        return actor.isSystem() || actor.isStaffOf(activity.agency())
-                || activity.status() == ActivityStatus.OPEN || activity.status() == ActivityStatus.CLOSED;
+        // Published activities stay readable by id once closed or cancelled: applicants look up what
+        // they registered for (and what was called off).
+        return actor.isSystem() || actor.isStaffOf(activity.agency()) || activity.status() != ActivityStatus.DRAFT;
     }
 
     // ------------------------------------------------------------------------------------ eligibility
@@ -384,6 +441,26 @@ public final class RegistrationService {
      * @throws RegistrationException {@code CANCELLATION_DEADLINE_PASSED}, {@code REGISTRATION_NOT_ACTIVE}
      */
     public Cancellation cancel(Actor actor, RegistrationId id) {
+        return cancel(actor, id, null);
+    }
+
+    /**
+     * Like {@link #cancel(Actor, RegistrationId)}, with the reason given to the applicant: it is kept in
+     * the audit entry and the {@code registration.cancelled} event (payload {@code reason}; the
+     * {@code cause} is {@code applicant} or {@code agency}), for the notification that tells the
+     * applicant.
+     *
+     * @param actor the applicant or staff member
+     * @param id the registration
+     * @param reason why, at most {@value #MAX_REASON_LENGTH} characters and no personal data, or
+     *     {@code null}; blank counts as none
+     * @return the cancelled registration and the promoted one, if any
+     * @throws NotFoundException when it does not exist or is not the actor's
+     * @throws RegistrationException {@code CANCELLATION_DEADLINE_PASSED}, {@code REGISTRATION_NOT_ACTIVE}
+     * @throws ValidationException when the reason is too long
+     */
+    public Cancellation cancel(Actor actor, RegistrationId id, @Nullable String reason) {
+        String why = reason(reason);
         Registration registration = ownOrStaff(actor, id);
         Activity activity = store.findActivity(registration.activityId()).orElseThrow();
         Instant now = now();
@@ -395,7 +472,10 @@ public final class RegistrationService {
         }
         return transactions.inTransaction(() -> {
             Cancellation result = store.cancel(id, now, candidateNumber());
-            recordChange(actor, activity, "registration.cancelled", result);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("cause", actor.isApplicant() ? CAUSE_APPLICANT : CAUSE_AGENCY);
+            putReason(details, why);
+            recordChange(actor, activity, "registration.cancelled", result, details);
             return result;
         });
     }
@@ -432,19 +512,23 @@ public final class RegistrationService {
         }
         return transactions.inTransaction(() -> {
             Cancellation result = store.move(id, target, now, candidateNumber());
-            recordChange(actor, activity, "registration.session_changed", result);
+            recordChange(actor, activity, "registration.session_changed", result,
+                    Map.of("fromSessionId", registration.sessionId().value()));
             return result;
         });
     }
 
-    private void recordChange(Actor actor, Activity activity, String action, Cancellation result) {
+    private void recordChange(Actor actor, Activity activity, String action, Cancellation result,
+            Map<String, Object> extra) {
         Registration r = result.registration();
-        record(actor, action, "registration", r.id().value(), activity.agency(), payload(r));
+        Map<String, Object> details = payload(r);
+        details.putAll(extra);
+        record(actor, action, "registration", r.id().value(), activity.agency(), details);
         Registration promoted = result.promoted();
         if (promoted != null) {
-            Map<String, Object> details = payload(promoted);
-            details.put("freedBy", r.id().value());
-            record(actor, "registration.promoted", "registration", promoted.id().value(), activity.agency(), details);
+            Map<String, Object> promotion = payload(promoted);
+            promotion.put("freedBy", r.id().value());
+            record(actor, "registration.promoted", "registration", promoted.id().value(), activity.agency(), promotion);
         }
     }
 
@@ -562,6 +646,23 @@ public final class RegistrationService {
     private static void requireApplicant(Actor actor, String operation) {
         if (!Objects.requireNonNull(actor, "actor").isApplicant()) {
             throw new AccessDeniedException(operation);
+        }
+    }
+
+    private static @Nullable String reason(@Nullable String reason) {
+        if (reason == null || reason.isBlank()) {
+            return null;
+        }
+        String stripped = reason.strip();
+        if (stripped.length() > MAX_REASON_LENGTH) {
+            throw new ValidationException(List.of(Texts.violation("reason", "TOO_LONG", MAX_REASON_LENGTH)));
+        }
+        return stripped;
+    }
+
+    private static void putReason(Map<String, Object> details, @Nullable String reason) {
+        if (reason != null) {
+            details.put("reason", reason);
         }
     }
 

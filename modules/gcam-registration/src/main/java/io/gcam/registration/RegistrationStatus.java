@@ -6,7 +6,7 @@ public enum RegistrationStatus {
     CONFIRMED,
     /** Waits for a seat; promoted to {@link #CONFIRMED} in order when one is freed. */
     WAITLISTED,
-    /** Cancelled by the applicant or by staff. Final. */
+    /** Cancelled by the applicant, by staff, or with its activity. Final. */
     CANCELLED;
 
     /** @return whether the registration is confirmed or waitlisted */

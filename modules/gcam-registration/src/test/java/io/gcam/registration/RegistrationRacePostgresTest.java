@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.gcam.core.Actor;
+import io.gcam.core.DomainEvent;
 import io.gcam.core.GcamException;
 import io.gcam.testsupport.db.TestDatabases;
 import java.sql.Connection;
@@ -156,6 +157,71 @@ class RegistrationRacePostgresTest {
             // Every confirmed registration has a number, and nobody waiting has one unless confirmed before.
             assertThat(count(c, "SELECT COUNT(*) FROM gcam_reg_registration WHERE status = 'CONFIRMED'"
                     + " AND candidate_number IS NULL")).isZero();
+        }
+        assertThat(first.audit.verify().ok()).isTrue();
+    }
+
+    @RepeatedTest(5)
+    void registrationsCancellationsAndMovesRacingTheActivitysCancellationLeaveNoActiveRegistration() throws Exception {
+        TestDatabases.TestDatabase db = TestDatabases.postgres();
+        Fixture first = new Fixture(pool(db));
+        Fixture second = new Fixture(pool(db), false);
+        Activity a = first.openActivity(exam().session(session("Hall", 30, 0)).session(session("Annex", 10, 1))
+                .waitlist(100).build());
+        second.clock.set(first.clock.instant());
+        SessionId hall = a.sessions().get(0).id();
+        SessionId annex = a.sessions().get(1).id();
+        List<Registration> existing = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            existing.add(first.service.register(applicant(i), hall));
+        }
+        first.events.clear();
+
+        List<Task> tasks = new ArrayList<>();
+        for (int i = 100; i < 200; i++) {
+            Actor newcomer = applicant(i);
+            SessionId target = i % 3 == 0 ? annex : hall;
+            tasks.add(service -> service.register(newcomer, target).status().name());
+        }
+        for (int i = 0; i < 10; i++) {
+            Registration r = existing.get(i);
+            tasks.add(service -> service.cancel(OFFICER, r.id()).registration().status().name());
+        }
+        for (int i = 25; i < 40; i++) {
+            Registration r = existing.get(i);
+            tasks.add(service -> service.changeSession(OFFICER, r.id(), annex).registration().status().name());
+        }
+        tasks.add(tasks.size() / 2, service -> service.cancelActivity(Fixture.ADMIN, a.id(), "Venue flooded").status().name());
+        Map<String, AtomicInteger> outcomes = race(tasks.size(),
+                i -> tasks.get(i).run((i % 2 == 0 ? first : second).service));
+
+        assertThat(outcomes.keySet()).isSubsetOf("CANCELLED", "CONFIRMED", "WAITLISTED", "REGISTRATION_CLOSED",
+                "REGISTRATION_FULL", "REGISTRATION_NOT_ACTIVE");
+        try (Connection c = pools.get(0).getConnection()) {
+            assertThat(count(c, "SELECT COUNT(*) FROM gcam_reg_registration WHERE status <> 'CANCELLED'"
+                    + " OR active_flag IS NOT NULL OR cancelled_at IS NULL")).isZero();
+            assertThat(count(c, "SELECT SUM(taken) + SUM(waitlisted) FROM gcam_reg_session")).isZero();
+            assertThat(count(c, "SELECT COUNT(*) FROM gcam_reg_activity WHERE status = 'CANCELLED'")).isEqualTo(1);
+            long total = count(c, "SELECT COUNT(*) FROM gcam_reg_registration");
+            List<DomainEvent> events = new ArrayList<>(first.events);
+            events.addAll(second.events);
+            long byActivity = events.stream().filter(e -> e.type().equals("registration.cancelled")
+                    && "activity_cancelled".equals(e.payload().get("cause"))).count();
+            long individually = events.stream().filter(e -> e.type().equals("registration.cancelled")
+                    && !"activity_cancelled".equals(e.payload().get("cause"))).count();
+            assertThat(byActivity + individually).as("one cancellation event per registration").isEqualTo(total);
+            assertThat(events.stream().filter(e -> e.type().equals("registration.activity_cancelled")).toList())
+                    .singleElement().satisfies(e -> assertThat(e.payload()).containsEntry("registrationsCancelled",
+                            (int) byActivity));
+            long audited = 0;
+            for (long from = 1; ; from += 100) {
+                List<io.gcam.core.AuditEntry> page = first.audit.entries(from, 100);
+                audited += page.stream().filter(e -> e.action().equals("registration.cancelled")).count();
+                if (page.size() < 100) {
+                    break;
+                }
+            }
+            assertThat(audited).as("one audit entry per cancelled registration").isEqualTo(total);
         }
         assertThat(first.audit.verify().ok()).isTrue();
     }

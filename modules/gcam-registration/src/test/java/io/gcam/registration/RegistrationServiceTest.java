@@ -376,6 +376,117 @@ class RegistrationServiceTest {
     }
 
     @Test
+    void staffCancellingWithAReasonPromotesTheFirstWaitlistedAndTellsWhyInTheEventAndAudit() {
+        Activity a = f.openActivity(exam().session(session("Room A", 1, 0)).waitlist(5).build());
+        SessionId s = a.sessions().get(0).id();
+        Registration holder = service.register(applicant(1), s);
+        Registration firstInLine = service.register(applicant(2), s);
+        service.register(applicant(3), s);
+        f.events.clear();
+
+        Cancellation result = service.cancel(OFFICER, holder.id(), "  Duplicate registration  ");
+
+        assertThat(result.promoted().id()).isEqualTo(firstInLine.id());
+        assertThat(service.registration(applicant(2), firstInLine.id()).status()).isEqualTo(RegistrationStatus.CONFIRMED);
+        DomainEvent cancelled = f.events.get(0);
+        assertThat(cancelled.type()).isEqualTo("registration.cancelled");
+        assertThat(cancelled.payload()).containsEntry("cause", "agency").containsEntry("reason", "Duplicate registration");
+        assertThat(f.events.get(1).type()).isEqualTo("registration.promoted");
+        assertThat(f.audit.entriesFor("registration", holder.id().value(), 0, 10))
+                .extracting(io.gcam.core.AuditEntry::action).endsWith("registration.cancelled");
+        assertThat(f.audit.entriesFor("registration", holder.id().value(), 0, 10).get(1).details())
+                .contains("\"reason\":\"Duplicate registration\"");
+    }
+
+    @Test
+    void applicantCancellationsSayTheApplicantCancelledAndTooLongReasonsChangeNothing() {
+        Activity a = f.openActivity(exam().session(session("Room A", 2, 0)).build());
+        Registration r = service.register(applicant(1), a.sessions().get(0).id());
+
+        assertThatThrownBy(() -> service.cancel(OFFICER, r.id(), "x".repeat(RegistrationService.MAX_REASON_LENGTH + 1)))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.violations().get(0).field()).isEqualTo("reason"));
+        assertThat(service.registration(applicant(1), r.id()).status()).isEqualTo(RegistrationStatus.CONFIRMED);
+
+        service.cancel(applicant(1), r.id(), " ");
+        DomainEvent cancelled = f.events.get(f.events.size() - 1);
+        assertThat(cancelled.payload()).containsEntry("cause", "applicant").doesNotContainKey("reason");
+    }
+
+    @Test
+    void cancellingAnActivityCancelsEveryActiveRegistrationWithAnEventEachAndRefusesNewOnes() {
+        Activity a = f.openActivity(exam().session(session("A", 1, 0)).session(session("B", 2, 1)).waitlist(3)
+                .maxSessionsPerApplicant(1).build());
+        SessionId sa = a.sessions().get(0).id();
+        SessionId sb = a.sessions().get(1).id();
+        Registration confirmed = service.register(applicant(1), sa);
+        Registration waiting = service.register(applicant(2), sa);
+        Registration gone = service.register(applicant(3), sb);
+        service.cancel(applicant(3), gone.id());
+        Registration other = service.register(applicant(4), sb);
+        f.events.clear();
+
+        assertThatThrownBy(() -> service.cancelActivity(OFFICER, a.id(), "Venue unavailable"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.cancelActivity(OTHER_AGENCY_ADMIN, a.id(), "Venue unavailable"))
+                .isInstanceOf(AccessDeniedException.class);
+        Activity cancelled = service.cancelActivity(ADMIN, a.id(), "Venue unavailable");
+
+        assertThat(cancelled.status()).isEqualTo(ActivityStatus.CANCELLED);
+        assertThat(cancelled.sessions()).extracting(Session::taken).containsExactly(0, 0);
+        assertThat(cancelled.sessions()).extracting(Session::waitlisted).containsExactly(0, 0);
+        assertThat(service.counts(ADMIN, a.id(), null)).isEqualTo(new RegistrationCounts(0, 0, 4));
+        for (Registration r : List.of(confirmed, waiting, other)) {
+            Registration now = service.registration(ADMIN, r.id());
+            assertThat(now.status()).isEqualTo(RegistrationStatus.CANCELLED);
+            assertThat(now.cancelledAt()).isEqualTo(f.clock.instant());
+        }
+        assertThat(f.events).extracting(DomainEvent::type).containsExactly("registration.activity_cancelled",
+                "registration.cancelled", "registration.cancelled", "registration.cancelled");
+        assertThat(f.events.get(0).payload()).containsEntry("registrationsCancelled", 3)
+                .containsEntry("reason", "Venue unavailable");
+        assertThat(f.events.subList(1, 4)).extracting(DomainEvent::aggregateId)
+                .containsExactly(confirmed.id().value(), waiting.id().value(), other.id().value());
+        assertThat(f.events.subList(1, 4)).allSatisfy(e -> assertThat(e.payload())
+                .containsEntry("cause", "activity_cancelled").containsEntry("reason", "Venue unavailable")
+                .containsEntry("status", "CANCELLED"));
+        assertThat(f.events.get(1).payload()).containsEntry("candidateNumber", confirmed.candidateNumber());
+        assertThat(f.audit.entriesFor("registration", waiting.id().value(), 0, 10))
+                .extracting(io.gcam.core.AuditEntry::action).endsWith("registration.cancelled");
+        assertThat(f.audit.verify().ok()).isTrue();
+
+        assertThatThrownBy(() -> service.register(applicant(5), sb)).isInstanceOf(GcamException.class);
+        assertThatThrownBy(() -> service.cancelActivity(ADMIN, a.id()))
+                .isInstanceOfSatisfying(GcamException.class, e -> assertThat(e.code()).isEqualTo("ACTIVITY_STATUS_INVALID"));
+        assertThatThrownBy(() -> service.changeSession(ADMIN, confirmed.id(), sb))
+                .isInstanceOfSatisfying(GcamException.class, e -> assertThat(e.code()).isEqualTo("REGISTRATION_NOT_ACTIVE"));
+    }
+
+    @Test
+    void aFailingListenerRollsBackTheWholeActivityCancellation() {
+        Activity a = f.openActivity(exam().session(session("A", 2, 0)).build());
+        Registration r = service.register(applicant(1), a.sessions().get(0).id());
+        long auditBefore = f.audit.head().index();
+        Fixture failing = new Fixture(f.pool, false);
+        failing.clock.set(f.clock.instant());
+        RegistrationService broken = RegistrationService.builder().store(failing.store).transactions(failing.tx)
+                .audit(failing.audit).events(e -> {
+                    if (e.type().equals("registration.cancelled")) {
+                        throw new IllegalStateException("listener down");
+                    }
+                }).candidateNumbers(io.gcam.core.ReferenceNumberGenerator.builder().name("x").format("[SEQ:4]")
+                        .store(io.gcam.core.jdbc.JdbcSequenceStore.joining(failing.tx.dataSource())).build())
+                .clock(f.clock).build();
+
+        assertThatThrownBy(() -> broken.cancelActivity(ADMIN, a.id())).hasMessage("listener down");
+
+        assertThat(f.audit.head().index()).as("the activity's audit entry is rolled back too").isEqualTo(auditBefore);
+        assertThat(service.activity(ADMIN, a.id()).status()).isEqualTo(ActivityStatus.OPEN);
+        assertThat(service.registration(applicant(1), r.id()).status()).isEqualTo(RegistrationStatus.CONFIRMED);
+        assertThat(service.activity(ADMIN, a.id()).sessions().get(0).taken()).isEqualTo(1);
+    }
+
+    @Test
     void changingSessionMovesTheSeatAndPromotesInTheOldSession() {
         Activity a = f.openActivity(exam().session(session("A", 1, 0)).session(session("B", 1, 1)).waitlist(3).build());
         SessionId sa = a.sessions().get(0).id();

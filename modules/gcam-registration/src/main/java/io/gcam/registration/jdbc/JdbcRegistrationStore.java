@@ -1,5 +1,6 @@
 package io.gcam.registration.jdbc;
 
+import io.gcam.core.ConflictException;
 import io.gcam.core.CoreErrorCode;
 import io.gcam.core.GcamException;
 import io.gcam.core.LocalizedText;
@@ -64,6 +65,9 @@ import org.jspecify.annotations.Nullable;
  *       to H2, which has no partial indexes).</li>
  *   <li>Cancellations, promotions and session changes lock the session rows they change (in id
  *       order), so a freed seat always goes to the first waitlisted registration.</li>
+ *   <li>A registration is inserted only while its activity is open, checked after its session row is
+ *       locked; cancelling an activity locks all its session rows first, so no registration slips into
+ *       a cancelled activity.</li>
  * </ul>
  *
  * <p>Give it a transaction-aware data source (e.g. {@code LocalTransactions.dataSource()}): each
@@ -234,7 +238,7 @@ public final class JdbcRegistrationStore implements RegistrationStore {
             for (String activityId : ids) {
                 loadActivity(c, activityId).ifPresent(items::add);
             }
-            return Page.of(items, page, total);
+            return Page.of(items, page, Math.max(total, page.offset() + items.size()));
         });
     }
 
@@ -296,24 +300,29 @@ public final class JdbcRegistrationStore implements RegistrationStore {
                 }
             }
             String number = status == RegistrationStatus.CONFIRMED ? candidateNumber.get() : null;
+            // Inserted only while the activity is open, read after the session row is locked: an activity
+            // cancelled meanwhile (cancelActivity locks the same rows first) stores nothing.
             try (PreparedStatement s = c.prepareStatement("INSERT INTO gcam_reg_registration (id, activity_id,"
                     + " session_id, applicant_id, status, candidate_number, waitlist_seq, active_slot, active_flag,"
-                    + " registered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'Y', ?, ?)")) {
+                    + " registered_at, updated_at) SELECT ?, id, ?, ?, ?, ?, ?, ?, 'Y', ?, ? FROM gcam_reg_activity"
+                    + " WHERE id = ? AND status = 'OPEN'")) {
                 s.setString(1, request.id().value());
-                s.setString(2, request.activityId().value());
-                s.setString(3, sessionId);
-                s.setString(4, request.applicantId());
-                s.setString(5, status.name());
-                s.setString(6, number);
+                s.setString(2, sessionId);
+                s.setString(3, request.applicantId());
+                s.setString(4, status.name());
+                s.setString(5, number);
                 if (status == RegistrationStatus.WAITLISTED) {
-                    s.setLong(7, waitlistSeq);
+                    s.setLong(6, waitlistSeq);
                 } else {
-                    s.setNull(7, Types.BIGINT);
+                    s.setNull(6, Types.BIGINT);
                 }
-                s.setInt(8, slot);
+                s.setInt(7, slot);
+                setInstant(s, 8, request.at());
                 setInstant(s, 9, request.at());
-                setInstant(s, 10, request.at());
-                s.executeUpdate();
+                s.setString(10, request.activityId().value());
+                if (s.executeUpdate() != 1) {
+                    throw new RegistrationException(RegistrationErrorCode.REGISTRATION_CLOSED);
+                }
             }
             return new Registration(request.id(), request.activityId(), request.sessionId(), request.applicantId(),
                     status, number, waitlistPosition, request.at(), null);
@@ -411,6 +420,59 @@ public final class JdbcRegistrationStore implements RegistrationStore {
         });
     }
 
+    /**
+     * {@inheritDoc} Locks the activity's session rows first (in id order, like cancellations and moves),
+     * so no registration, cancellation or move of the activity is in progress while it runs, and none
+     * starts after it without seeing the activity cancelled.
+     */
+    @Override
+    public List<Registration> cancelActivity(ActivityId id, ActivityStatus expected, Instant at) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(at, "at");
+        if (expected == ActivityStatus.CANCELLED) {
+            throw new ConflictException("activity " + id.value());
+        }
+        return atomically(c -> {
+            List<String> sessionIds = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id FROM gcam_reg_session WHERE activity_id = ?")) {
+                s.setString(1, id.value());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        sessionIds.add(rs.getString(1));
+                    }
+                }
+            }
+            lockSessions(c, sessionIds.toArray(String[]::new));
+            if (update(c, "UPDATE gcam_reg_activity SET status = 'CANCELLED' WHERE id = ? AND status = ?",
+                    id.value(), expected.name()) != 1) {
+                if (loadActivity(c, id.value()).isEmpty()) {
+                    throw new NotFoundException("activity", id);
+                }
+                throw new ConflictException("activity " + id.value());
+            }
+            List<Registration> cancelled = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id, session_id, applicant_id, candidate_number,"
+                    + " registered_at FROM gcam_reg_registration WHERE activity_id = ? AND active_flag = 'Y'"
+                    + " ORDER BY registered_at, id")) {
+                s.setString(1, id.value());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        cancelled.add(new Registration(new RegistrationId(rs.getString("id")), id,
+                                new SessionId(rs.getString("session_id")), rs.getString("applicant_id"),
+                                RegistrationStatus.CANCELLED, rs.getString("candidate_number"), null,
+                                instant(rs, "registered_at"), at));
+                    }
+                }
+            }
+            update(c, "UPDATE gcam_reg_registration SET status = 'CANCELLED', active_slot = NULL, active_flag = NULL,"
+                    + " cancelled_at = ?, updated_at = ? WHERE activity_id = ? AND active_flag = 'Y'",
+                    timestamp(at), timestamp(at), id.value());
+            update(c, "UPDATE gcam_reg_session SET taken = 0, waitlisted = 0 WHERE activity_id = ?", id.value());
+            return cancelled;
+        });
+    }
+
     @Override
     public Page<Registration> registrations(RegistrationQuery query, PageRequest page) {
         Objects.requireNonNull(query, "query");
@@ -497,6 +559,7 @@ public final class JdbcRegistrationStore implements RegistrationStore {
     }
 
     private static void lockSessions(Connection c, String... sessionIds) throws SQLException {
+        // Always in id order, whoever locks: two operations locking overlapping sessions never deadlock.
         String[] ordered = sessionIds.clone();
         Arrays.sort(ordered);
         for (String sessionId : ordered) {
@@ -559,7 +622,9 @@ public final class JdbcRegistrationStore implements RegistrationStore {
                 items.add(registration(rs));
             }
         }
-        return Page.of(items, page, total);
+        // The count and the page are two reads: a registration stored between them must not make the
+        // page claim fewer items than it holds.
+        return Page.of(items, page, Math.max(total, page.offset() + items.size()));
     }
 
     private static Optional<Registration> loadRegistration(Connection c, String id) throws SQLException {

@@ -12,6 +12,7 @@ import io.gcam.registration.RegistrationId;
 import io.gcam.registration.RegistrationQuery;
 import io.gcam.registration.SessionId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -33,9 +34,12 @@ import org.jspecify.annotations.Nullable;
  *       served, and no session has a free seat while a registration waits for it (once the
  *       operation that freed the seat has completed). A session never holds more waitlisted
  *       registrations than the limit it was registered with.</li>
- *   <li><b>Atomic compound operations.</b> {@link #register}, {@link #cancel} and {@link #move}
- *       either happen completely or not at all. A JDBC store joins the caller's transaction when
- *       there is one (then nothing is final before it commits) and otherwise uses its own.</li>
+ *   <li><b>No active registration in a cancelled activity.</b> {@link #cancelActivity} cancels them
+ *       all, and {@link #register} refuses once the activity is not open.</li>
+ *   <li><b>Atomic compound operations.</b> {@link #register}, {@link #cancel}, {@link #move} and
+ *       {@link #cancelActivity} either happen completely or not at all. A JDBC store joins the
+ *       caller's transaction when there is one (then nothing is final before it commits) and otherwise
+ *       uses its own.</li>
  * </ul>
  */
 public interface RegistrationStore {
@@ -90,6 +94,23 @@ public interface RegistrationStore {
     boolean updateActivityStatus(ActivityId id, ActivityStatus expected, ActivityStatus next);
 
     /**
+     * Cancels an activity and every active (confirmed or waitlisted) registration of it, in one atomic
+     * operation: afterwards the activity is {@code CANCELLED}, none of its registrations is active and
+     * every session's {@code taken} and {@code waitlisted} counters are 0. A registration, cancellation
+     * or move of the activity racing with it either completes before it (and its registration is then
+     * cancelled too) or sees the activity cancelled. Nobody is promoted.
+     *
+     * @param id the activity
+     * @param expected the status the caller saw; anything but {@code CANCELLED}
+     * @param at when it is cancelled (the registrations' {@code cancelledAt})
+     * @return the registrations it cancelled, as they are now, in registration order (then id)
+     * @throws io.gcam.core.NotFoundException when there is no such activity
+     * @throws io.gcam.core.ConflictException when the activity's status is no longer {@code expected};
+     *     nothing is changed
+     */
+    List<Registration> cancelActivity(ActivityId id, ActivityStatus expected, Instant at);
+
+    /**
      * Lists activities, newest first.
      *
      * @param agency only this agency's, or {@code null} for all
@@ -109,7 +130,9 @@ public interface RegistrationStore {
      * @return the stored registration
      * @throws io.gcam.registration.RegistrationException {@code REGISTRATION_FULL} when neither a seat
      *     nor a waitlist place is free; {@code ALREADY_REGISTERED} when the applicant already holds an
-     *     active registration for the session or the maximum for the activity. Nothing is stored.
+     *     active registration for the session or the maximum for the activity; {@code REGISTRATION_CLOSED}
+     *     when the activity is not {@code OPEN} (so that no registration is stored for an activity once
+     *     {@link #cancelActivity} has run). Nothing is stored.
      */
     Registration register(SeatRequest request, Supplier<String> candidateNumber);
 

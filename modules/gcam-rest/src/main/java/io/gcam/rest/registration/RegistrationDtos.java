@@ -97,6 +97,14 @@ public final class RegistrationDtos {
     }
 
     /**
+     * The body of {@code POST /api/v1/registrations/{id}/session-change}.
+     *
+     * @param sessionId the session to move to: another session of the same activity with a free seat
+     */
+    public record SessionChange(@Nullable String sessionId) {
+    }
+
+    /**
      * A session of a new activity.
      *
      * @param venue the venue

@@ -2,8 +2,10 @@ package io.gcam.rest.registration;
 
 import io.gcam.core.Actor;
 import io.gcam.core.GcamLocales;
+import io.gcam.core.LocalizedText;
 import io.gcam.core.Page;
 import io.gcam.core.PageRequest;
+import io.gcam.core.ValidationException;
 import io.gcam.registration.ActivityId;
 import io.gcam.registration.Registration;
 import io.gcam.registration.RegistrationCounts;
@@ -22,6 +24,7 @@ import io.gcam.rest.registration.RegistrationDtos.CountsDto;
 import io.gcam.rest.registration.RegistrationDtos.NewActivity;
 import io.gcam.rest.registration.RegistrationDtos.NewRegistration;
 import io.gcam.rest.registration.RegistrationDtos.RegistrationDto;
+import io.gcam.rest.registration.RegistrationDtos.SessionChange;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -61,7 +64,12 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>{@code GET /api/v1/activities}</td><td>anyone signed in</td><td>page of activities</td></tr>
  *   <tr><td>{@code GET /api/v1/activities/{id}}</td><td>anyone signed in</td><td>activity</td></tr>
  *   <tr><td>{@code POST /api/v1/activities}</td><td>ADMIN of the agency</td><td>201 draft activity</td></tr>
- *   <tr><td>{@code POST /api/v1/activities/{id}/open}, {@code .../close}</td><td>ADMIN</td><td>activity</td></tr>
+ *   <tr><td>{@code POST /api/v1/activities/{id}/open}, {@code .../close}</td><td>ADMIN of the agency</td>
+ *       <td>activity, or 409 problem {@code ACTIVITY_STATUS_INVALID}</td></tr>
+ *   <tr><td>{@code POST /api/v1/activities/{id}/cancel?reason=}</td><td>ADMIN of
+ *       the agency</td><td>the cancelled activity; every active registration of it is cancelled with it
+ *       (one {@code registration.cancelled} event each); 409 {@code ACTIVITY_STATUS_INVALID} when it
+ *       already is</td></tr>
  *   <tr><td>{@code POST /api/v1/activities/{id}/registrations}</td><td>applicant</td>
  *       <td>201 {@code {id, status, candidateNumber?, waitlistPosition?}}, or 409/422 problem
  *       ({@code REGISTRATION_FULL}, {@code ALREADY_REGISTERED}, {@code REGISTRATION_CLOSED},
@@ -73,9 +81,24 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>{@code GET /api/v1/me/registrations}</td><td>applicant</td><td>own registrations</td></tr>
  *   <tr><td>{@code GET /api/v1/registrations/{id}}</td><td>owner or staff</td><td>registration</td></tr>
  *   <tr><td>{@code GET /api/v1/registrations/{id}/slip}</td><td>owner or staff</td><td>admission slip</td></tr>
- *   <tr><td>{@code DELETE /api/v1/registrations/{id}}</td><td>owner (before the deadline) or staff</td>
- *       <td>the cancelled registration</td></tr>
+ *   <tr><td>{@code DELETE /api/v1/registrations/{id}?reason=}</td><td>owner
+ *       (before the deadline) or staff of the agency</td><td>the cancelled registration; its seat goes to
+ *       the first waitlisted registration of the session; 422 {@code CANCELLATION_DEADLINE_PASSED},
+ *       409 {@code REGISTRATION_NOT_ACTIVE}</td></tr>
+ *   <tr><td>{@code POST /api/v1/registrations/{id}/session-change} {@code {sessionId}}</td><td>owner
+ *       (while registration is open) or staff of the agency</td><td>the registration, confirmed in the
+ *       new session; its old seat goes to the first waitlisted registration there; 409
+ *       {@code REGISTRATION_FULL}, {@code REGISTRATION_NOT_ACTIVE}, {@code ALREADY_REGISTERED}, 422
+ *       {@code REGISTRATION_CLOSED}, 400 {@code VALIDATION_FAILED} for the same session or one of
+ *       another activity; honours {@code Idempotency-Key}</td></tr>
  * </table>
+ *
+ * <p>A cancellation's optional {@code reason} (at most 500 characters) goes to the audit trail and
+ * into the {@code registration.cancelled} events, from which notifications tell the applicants; like
+ * every URL it may appear in access logs, so it must not hold personal data.
+ *
+ * <p>Refusals are {@code application/problem+json} in the caller's language; staff of another agency
+ * and applicants get 403 for staff operations, and 404 for other applicants' registrations.
  */
 public final class RegistrationResources {
 
@@ -164,6 +187,21 @@ public final class RegistrationResources {
         @Path("{id}/close")
         public ActivityDto close(@PathParam("id") String id, @Context SecurityContext security) {
             return MAPPER.toDto(service.close(RequestActor.from(security), new ActivityId(id)));
+        }
+
+        /**
+         * Calls the activity off and cancels every active registration of it.
+         *
+         * @param id the activity
+         * @param reason why, for the applicants (goes into every cancellation event), or absent
+         * @param security the request's security context
+         * @return the cancelled activity
+         */
+        @POST
+        @Path("{id}/cancel")
+        public ActivityDto cancel(@PathParam("id") String id, @QueryParam("reason") @Nullable String reason,
+                @Context SecurityContext security) {
+            return MAPPER.toDto(service.cancelActivity(RequestActor.from(security), new ActivityId(id), reason));
         }
 
         /**
@@ -292,7 +330,7 @@ public final class RegistrationResources {
         }
     }
 
-    /** {@code /api/v1/registrations/{id}}, its admission slip and its cancellation. */
+    /** {@code /api/v1/registrations/{id}}, its admission slip, its cancellation and its session change. */
     @Path("/api/v1/registrations")
     @Produces(MediaType.APPLICATION_JSON)
     public static final class Registrations {
@@ -311,8 +349,7 @@ public final class RegistrationResources {
         @Path("{id}")
         public RegistrationDto get(@PathParam("id") String id, @Context SecurityContext security) {
             Actor actor = RequestActor.from(security);
-            Registration r = service.registration(actor, new RegistrationId(id));
-            return actor.isApplicant() ? MAPPER.toDto(r) : MAPPER.toStaffDto(r);
+            return view(actor, service.registration(actor, new RegistrationId(id)));
         }
 
         /**
@@ -328,13 +365,45 @@ public final class RegistrationResources {
 
         /**
          * @param id the registration
+         * @param reason why (staff tell the applicant), or absent
          * @param security the request's security context
          * @return the cancelled registration (who was promoted is not shown: that is another applicant)
          */
         @DELETE
         @Path("{id}")
-        public RegistrationDto cancel(@PathParam("id") String id, @Context SecurityContext security) {
-            return MAPPER.toDto(service.cancel(RequestActor.from(security), new RegistrationId(id)).registration());
+        public RegistrationDto cancel(@PathParam("id") String id, @QueryParam("reason") @Nullable String reason,
+                @Context SecurityContext security) {
+            Actor actor = RequestActor.from(security);
+            Registration r = service.cancel(actor, new RegistrationId(id), reason).registration();
+            return view(actor, r);
+        }
+
+        /**
+         * Moves the registration to another session of its activity that has a free seat.
+         *
+         * @param id the registration
+         * @param body the new session
+         * @param security the request's security context
+         * @param idempotency the request's idempotency key, if any
+         * @return 200 with the moved registration (who was promoted is not shown: that is another applicant)
+         */
+        @POST
+        @Path("{id}/session-change")
+        @Consumes(MediaType.APPLICATION_JSON)
+        @Idempotent
+        public Response changeSession(@PathParam("id") String id, @Nullable SessionChange body,
+                @Context SecurityContext security, @BeanParam IdempotentRequest idempotency) {
+            Actor actor = RequestActor.from(security);
+            if (body == null || body.sessionId() == null || body.sessionId().isBlank()) {
+                throw ValidationException.of("sessionId", LocalizedText.of("is required", "必須填寫", "é obrigatório"));
+            }
+            SessionId target = new SessionId(body.sessionId());
+            return idempotency.run(body, () -> Response.ok(view(actor,
+                    service.changeSession(actor, new RegistrationId(id), target).registration())).build());
+        }
+
+        private static RegistrationDto view(Actor actor, Registration r) {
+            return actor.isApplicant() ? MAPPER.toDto(r) : MAPPER.toStaffDto(r);
         }
     }
 }

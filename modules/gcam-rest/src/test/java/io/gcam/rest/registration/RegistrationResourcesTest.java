@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gcam.core.Actor;
 import io.gcam.core.AuditTrail;
+import io.gcam.core.DomainEvent;
 import io.gcam.core.IdempotentExecutor;
 import io.gcam.core.LocalizedText;
 import io.gcam.core.ReferenceNumberGenerator;
@@ -20,6 +21,7 @@ import io.gcam.registration.jdbc.JdbcRegistrationStore;
 import io.gcam.rest.GcamRestFeature;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,7 +30,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.UUID;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -48,6 +52,7 @@ class RegistrationResourcesTest {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private HttpServer server;
     private URI base;
+    private final List<DomainEvent> events = new CopyOnWriteArrayList<>();
     private RegistrationService service;
     private Activity exam;
 
@@ -65,7 +70,7 @@ class RegistrationResourcesTest {
                 .store(new JdbcRegistrationStore(tx.dataSource()))
                 .transactions(tx)
                 .audit(AuditTrail.builder().store(new JdbcAuditStore(tx.dataSource())).clock(clock).build())
-                .events(event -> { })
+                .events(events::add)
                 .candidateNumbers(ReferenceNumberGenerator.builder().name("candidate").format("EX-[SEQ:4]-[CHK]")
                         .store(JdbcSequenceStore.joining(tx.dataSource())).clock(clock).build())
                 .clock(clock)
@@ -85,6 +90,7 @@ class RegistrationResourcesTest {
                                 .map(auth -> switch (auth) {
                                     case "Bearer rita" -> RITA;
                                     case "Bearer other" -> Actor.staff("otto", "DSEDJ", RegistrationService.ADMIN);
+                                    case "Bearer olga" -> Actor.staff("olga", "SAFP", RegistrationService.OFFICER);
                                     default -> Actor.applicant(auth.substring("Bearer ".length()));
                                 }))
                         .idempotentExecutor(idempotency)
@@ -178,6 +184,185 @@ class RegistrationResourcesTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("sessions[0].capacity");
         assertThat(get("api/v1/activities", "alice").body()).contains(exam.id().value()).doesNotContain("Briefing");
+    }
+
+    // ------------------------------------------------------------------ session change
+
+    @Test
+    void applicantsChangeSessionAndTheirOldSeatGoesToTheFirstWaitlisted() {
+        Activity twoHalls = twoHalls();
+        String a = twoHalls.sessions().get(0).id().value();
+        String b = twoHalls.sessions().get(1).id().value();
+        String alice = register(twoHalls, a, "alice");
+        String bob = register(twoHalls, a, "bob");
+        assertThat(get("api/v1/registrations/" + bob, "bob").body()).contains("\"status\":\"WAITLISTED\"");
+        String number = get("api/v1/registrations/" + alice, "alice").body()
+                .replaceAll(".*\"candidateNumber\":\"([^\"]+)\".*", "$1");
+
+        HttpResponse<String> moved = post("api/v1/registrations/" + alice + "/session-change",
+                "{\"sessionId\":\"" + b + "\"}", "alice");
+
+        assertThat(moved.statusCode()).isEqualTo(200);
+        assertThat(moved.body()).contains("\"sessionId\":\"" + b + "\"").contains("\"status\":\"CONFIRMED\"")
+                .contains("\"candidateNumber\":\"" + number + "\"").doesNotContain("alice").doesNotContain(bob);
+        assertThat(get("api/v1/registrations/" + bob, "bob").body()).contains("\"status\":\"CONFIRMED\"")
+                .contains("\"sessionId\":\"" + a + "\"");
+        assertThat(events).extracting(DomainEvent::type).endsWith("registration.session_changed", "registration.promoted");
+    }
+
+    @Test
+    void sessionChangesAreRefusedAsProblemsAndChangeNothing() {
+        Activity twoHalls = twoHalls();
+        String a = twoHalls.sessions().get(0).id().value();
+        String b = twoHalls.sessions().get(1).id().value();
+        register(twoHalls, b, "alice");
+        register(twoHalls, a, "bob");
+        String carol = register(twoHalls, a, "carol");
+        String path = "api/v1/registrations/" + carol + "/session-change";
+
+        HttpResponse<String> full = post(path, "{\"sessionId\":\"" + b + "\"}", "carol", "Accept-Language", "zh-Hant");
+        assertThat(full.statusCode()).isEqualTo(409);
+        assertThat(full.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(full.body()).contains("\"code\":\"REGISTRATION_FULL\"").contains("此場次已滿");
+        HttpResponse<String> same = post(path, "{\"sessionId\":\"" + a + "\"}", "carol");
+        assertThat(same.statusCode()).isEqualTo(400);
+        assertThat(same.body()).contains("\"code\":\"VALIDATION_FAILED\"").contains("sessionId");
+        assertThat(post(path, "{}", "carol").statusCode()).isEqualTo(400);
+        assertThat(post(path, "{\"sessionId\":\"" + exam.sessions().get(0).id().value() + "\"}", "carol").statusCode())
+                .as("a session of another activity").isEqualTo(400);
+        assertThat(post(path, "{\"sessionId\":\"" + b + "\"}", "dave").statusCode()).as("another applicant's").isEqualTo(404);
+        assertThat(post(path, "{\"sessionId\":\"" + b + "\"}", "other").statusCode()).isEqualTo(403);
+        assertThat(get("api/v1/registrations/" + carol, "carol").body()).contains("\"status\":\"WAITLISTED\"")
+                .contains("\"sessionId\":\"" + a + "\"");
+    }
+
+    @Test
+    void onceRegistrationClosesOnlyStaffChangeSessionsAndARetryWithTheSameKeyIsReplayed() {
+        Activity twoHalls = twoHalls();
+        String a = twoHalls.sessions().get(0).id().value();
+        String b = twoHalls.sessions().get(1).id().value();
+        String alice = register(twoHalls, a, "alice");
+        service.close(RITA, twoHalls.id());
+        String path = "api/v1/registrations/" + alice + "/session-change";
+        String body = "{\"sessionId\":\"" + b + "\"}";
+
+        HttpResponse<String> closed = post(path, body, "alice");
+        assertThat(closed.statusCode()).isEqualTo(422);
+        assertThat(closed.body()).contains("\"code\":\"REGISTRATION_CLOSED\"");
+        HttpResponse<String> first = post(path, body, "olga", "Idempotency-Key", "move-1");
+        HttpResponse<String> retry = post(path, body, "olga", "Idempotency-Key", "move-1");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("\"applicantId\":\"alice\"").contains("\"sessionId\":\"" + b + "\"");
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(events.stream().filter(e -> e.type().equals("registration.session_changed"))).hasSize(1);
+    }
+
+    // ------------------------------------------------------------------ activity status
+
+    @Test
+    void onlyAdminsOfTheAgencyChangeAnActivitysStatus() {
+        String id = exam.id().value();
+        for (String who : List.of("alice", "olga", "other")) {
+            for (String action : List.of("open", "close", "cancel")) {
+                HttpResponse<String> refused = post("api/v1/activities/" + id + "/" + action, "", who);
+                assertThat(refused.statusCode()).as("%s %s", who, action).isEqualTo(403);
+                assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            }
+        }
+        HttpResponse<String> closed = post("api/v1/activities/" + id + "/close", "", "rita");
+        assertThat(closed.statusCode()).isEqualTo(200);
+        assertThat(closed.body()).contains("\"status\":\"CLOSED\"");
+        HttpResponse<String> again = post("api/v1/activities/" + id + "/close", "", "rita");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("\"code\":\"ACTIVITY_STATUS_INVALID\"");
+        assertThat(post("api/v1/activities/" + id + "/open", "", "rita").body()).contains("\"status\":\"OPEN\"");
+    }
+
+    @Test
+    void cancellingAnActivityCancelsItsRegistrationsAndRefusesNewOnes() {
+        Activity twoHalls = twoHalls();
+        String a = twoHalls.sessions().get(0).id().value();
+        String alice = register(twoHalls, a, "alice");
+        String bob = register(twoHalls, a, "bob");
+        String id = twoHalls.id().value();
+
+        HttpResponse<String> cancelled = post("api/v1/activities/" + id + "/cancel?reason="
+                + URLEncoder.encode("The venue is closed for repairs", StandardCharsets.UTF_8), "", "rita");
+
+        assertThat(cancelled.statusCode()).isEqualTo(200);
+        assertThat(cancelled.body()).contains("\"status\":\"CANCELLED\"").contains("\"freeSeats\":1")
+                .doesNotContain("\"waitlisted\":1");
+        for (String[] r : List.of(new String[] {alice, "alice"}, new String[] {bob, "bob"})) {
+            assertThat(get("api/v1/registrations/" + r[0], r[1]).body()).contains("\"status\":\"CANCELLED\"");
+        }
+        assertThat(events.stream().filter(e -> e.type().equals("registration.cancelled")).toList()).hasSize(2)
+                .allSatisfy(e -> assertThat(e.payload()).containsEntry("cause", "activity_cancelled")
+                        .containsEntry("reason", "The venue is closed for repairs"));
+        assertThat(get("api/v1/activities/" + id, "alice").statusCode()).as("still readable").isEqualTo(200);
+        HttpResponse<String> late = post("api/v1/activities/" + id + "/registrations", "{\"sessionId\":\"" + a + "\"}",
+                "carol");
+        assertThat(late.statusCode()).isEqualTo(422);
+        assertThat(late.body()).contains("\"code\":\"REGISTRATION_CLOSED\"");
+        HttpResponse<String> again = post("api/v1/activities/" + id + "/cancel", "", "rita");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("\"code\":\"ACTIVITY_STATUS_INVALID\"");
+    }
+
+    // ------------------------------------------------------------------ staff cancellation
+
+    @Test
+    void staffCancelARegistrationWithAReasonAndTheFirstWaitlistedTakesTheSeat() {
+        Activity twoHalls = twoHalls();
+        String a = twoHalls.sessions().get(0).id().value();
+        String alice = register(twoHalls, a, "alice");
+        String bob = register(twoHalls, a, "bob");
+        String carol = register(twoHalls, a, "carol");
+        String reason = "?reason=" + URLEncoder.encode("Registered twice under two accounts", StandardCharsets.UTF_8);
+
+        assertThat(delete("api/v1/registrations/" + alice + reason, "other").statusCode()).isEqualTo(403);
+        HttpResponse<String> tooLong = delete("api/v1/registrations/" + alice + "?reason=" + "x".repeat(501), "olga");
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("\"code\":\"VALIDATION_FAILED\"").contains("reason");
+        HttpResponse<String> cancelled = delete("api/v1/registrations/" + alice + reason, "olga");
+
+        assertThat(cancelled.statusCode()).isEqualTo(200);
+        assertThat(cancelled.body()).contains("\"status\":\"CANCELLED\"").contains("\"applicantId\":\"alice\"");
+        assertThat(get("api/v1/registrations/" + bob, "bob").body()).contains("\"status\":\"CONFIRMED\"")
+                .contains("\"candidateNumber\":\"EX-");
+        assertThat(get("api/v1/registrations/" + carol, "carol").body()).contains("\"status\":\"WAITLISTED\"")
+                .contains("\"waitlistPosition\":1");
+        assertThat(events.stream().filter(e -> e.type().equals("registration.cancelled")).toList()).singleElement()
+                .satisfies(e -> assertThat(e.payload()).containsEntry("cause", "agency")
+                        .containsEntry("reason", "Registered twice under two accounts"));
+        HttpResponse<String> again = delete("api/v1/registrations/" + alice, "rita");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("\"code\":\"REGISTRATION_NOT_ACTIVE\"");
+    }
+
+    private Activity twoHalls() {
+        Activity activity = service.createActivity(RITA, ActivityDefinition.builder()
+                .agency("SAFP")
+                .title(LocalizedText.of("Interview day", "面試日", "Dia de entrevistas"))
+                .session(new SessionDefinition(LocalizedText.of("Hall A", "A 禮堂", "Salão A"),
+                        NOW.plus(Duration.ofDays(30)), NOW.plus(Duration.ofDays(30)).plusSeconds(7200), 1))
+                .session(new SessionDefinition(LocalizedText.of("Hall B", "B 禮堂", "Salão B"),
+                        NOW.plus(Duration.ofDays(31)), NOW.plus(Duration.ofDays(31)).plusSeconds(7200), 1))
+                .registrationWindow(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(10)))
+                .cancellationDeadline(NOW.plus(Duration.ofDays(20)))
+                .waitlist(5)
+                .build());
+        service.open(RITA, activity.id());
+        events.clear();
+        return activity;
+    }
+
+    private String register(Activity activity, String sessionId, String user) {
+        HttpResponse<String> created = post("api/v1/activities/" + activity.id().value() + "/registrations",
+                "{\"sessionId\":\"" + sessionId + "\"}", user);
+        assertThat(created.statusCode()).isEqualTo(201);
+        return created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
     }
 
     private HttpRequest.Builder request(String path, String user) {

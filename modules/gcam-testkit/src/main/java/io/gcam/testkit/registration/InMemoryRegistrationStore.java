@@ -1,5 +1,6 @@
 package io.gcam.testkit.registration;
 
+import io.gcam.core.ConflictException;
 import io.gcam.core.NotFoundException;
 import io.gcam.core.Page;
 import io.gcam.core.PageRequest;
@@ -119,6 +120,33 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
     }
 
     @Override
+    public synchronized List<Registration> cancelActivity(ActivityId id, ActivityStatus expected, Instant at) {
+        Objects.requireNonNull(at, "at");
+        Activity activity = activities.get(id);
+        if (activity == null) {
+            throw new NotFoundException("activity", id);
+        }
+        if (activity.status() != expected || expected == ActivityStatus.CANCELLED) {
+            throw new ConflictException("activity " + id.value());
+        }
+        activities.put(id, activity.withStatus(ActivityStatus.CANCELLED));
+        List<Row> active = registrations.values().stream()
+                .filter(r -> r.activityId.equals(id) && r.status.isActive())
+                .sorted(Comparator.<Row, Instant>comparing(r -> r.registeredAt).thenComparing(r -> r.id.value()))
+                .toList();
+        for (Row row : active) {
+            row.status = RegistrationStatus.CANCELLED;
+            row.cancelledAt = at;
+        }
+        for (Session session : activity.sessions()) {
+            Seats s = seats.get(session.id());
+            s.taken = 0;
+            s.waitlisted = 0;
+        }
+        return active.stream().map(this::view).toList();
+    }
+
+    @Override
     public synchronized Page<Activity> activities(@Nullable String agency, @Nullable ActivityStatus status,
             PageRequest page) {
         List<Activity> all = activities.values().stream()
@@ -135,6 +163,9 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
         Seats s = seats.get(request.sessionId());
         if (s == null || !s.activityId.equals(request.activityId())) {
             throw new NotFoundException("session", request.sessionId());
+        }
+        if (activities.get(s.activityId).status() != ActivityStatus.OPEN) {
+            throw new RegistrationException(RegistrationErrorCode.REGISTRATION_CLOSED);
         }
         Set<Integer> slots = new HashSet<>();
         for (Row r : registrations.values()) {

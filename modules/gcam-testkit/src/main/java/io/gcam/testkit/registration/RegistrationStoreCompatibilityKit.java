@@ -3,6 +3,7 @@ package io.gcam.testkit.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gcam.core.ConflictException;
 import io.gcam.core.GcamException;
 import io.gcam.core.LocalizedText;
 import io.gcam.core.NotFoundException;
@@ -292,6 +293,135 @@ public abstract class RegistrationStoreCompatibilityKit {
         assertThat(moved.waitlistPosition()).isNull();
         assertThat(store.findActivity(activity.id()).orElseThrow().sessions()).extracting(Session::waitlisted)
                 .containsExactly(0, 0);
+    }
+
+    // ------------------------------------------------------------------ cancelling an activity
+
+    @Test
+    void cancellingAnActivityCancelsEveryActiveRegistrationAndEmptiesItsSessions() {
+        Activity activity = open(1, 2);
+        SessionId s1 = activity.sessions().get(0).id();
+        SessionId s2 = activity.sessions().get(1).id();
+        Registration confirmed = register(activity, s1, "a", 1, 5);
+        Registration waiting = register(activity, s1, "b", 1, 5);
+        Registration earlier = register(activity, s2, "c", 1, 5);
+        store.cancel(earlier.id(), at(), numberSupplier());
+        Registration other = register(activity, s2, "d", 1, 5);
+        Activity unrelated = open(1);
+        Registration elsewhere = register(unrelated, unrelated.sessions().get(0).id(), "a", 1, 5);
+        Instant when = at();
+
+        List<Registration> cancelled = store.cancelActivity(activity.id(), ActivityStatus.OPEN, when);
+
+        assertThat(cancelled).extracting(Registration::id).containsExactly(confirmed.id(), waiting.id(), other.id());
+        assertThat(cancelled).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(RegistrationStatus.CANCELLED);
+            assertThat(r.cancelledAt()).isEqualTo(when);
+            assertThat(r.waitlistPosition()).isNull();
+            assertThat(store.findRegistration(r.id())).contains(r);
+        });
+        assertThat(cancelled.get(0).candidateNumber()).as("kept, like any cancelled registration's")
+                .isEqualTo(confirmed.candidateNumber());
+        assertThat(store.findRegistration(earlier.id()).orElseThrow().cancelledAt()).isNotEqualTo(when);
+        Activity after = store.findActivity(activity.id()).orElseThrow();
+        assertThat(after.status()).isEqualTo(ActivityStatus.CANCELLED);
+        assertThat(after.sessions()).extracting(Session::taken).containsExactly(0, 0);
+        assertThat(after.sessions()).extracting(Session::waitlisted).containsExactly(0, 0);
+        assertThat(store.counts(activity.id(), null)).isEqualTo(new RegistrationCounts(0, 0, 4));
+        assertThat(store.findRegistration(elsewhere.id()).orElseThrow().status()).isEqualTo(RegistrationStatus.CONFIRMED);
+        assertThat(store.seatOutlook(s1, agency + "-a")).contains(
+                new SeatOutlook(activity.id(), ActivityStatus.CANCELLED, 1, 0, 0, false));
+    }
+
+    @Test
+    void cancellingAnActivityWithoutRegistrationsReturnsNone() {
+        Activity activity = activity(ActivityStatus.DRAFT, 3);
+        store.insertActivity(activity);
+        assertThat(store.cancelActivity(activity.id(), ActivityStatus.DRAFT, at())).isEmpty();
+        assertThat(store.findActivity(activity.id()).orElseThrow().status()).isEqualTo(ActivityStatus.CANCELLED);
+    }
+
+    @Test
+    void cancelsAnActivityOnlyFromTheExpectedStatusAndChangesNothingOtherwise() {
+        Activity activity = open(2);
+        Registration r = register(activity, activity.sessions().get(0).id(), "a", 1, 0);
+
+        assertThatThrownBy(() -> store.cancelActivity(activity.id(), ActivityStatus.CLOSED, at()))
+                .isInstanceOf(ConflictException.class);
+        assertThat(store.findActivity(activity.id()).orElseThrow().status()).isEqualTo(ActivityStatus.OPEN);
+        assertThat(store.findRegistration(r.id()).orElseThrow().status()).isEqualTo(RegistrationStatus.CONFIRMED);
+        assertThat(store.findActivity(activity.id()).orElseThrow().sessions().get(0).taken()).isEqualTo(1);
+
+        store.cancelActivity(activity.id(), ActivityStatus.OPEN, at());
+        assertThatThrownBy(() -> store.cancelActivity(activity.id(), ActivityStatus.CANCELLED, at()))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> store.cancelActivity(new ActivityId(UUID.randomUUID().toString()),
+                ActivityStatus.OPEN, at())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void refusesToRegisterForAnActivityThatIsNotOpenAndStoresNothing() {
+        Activity closed = open(2);
+        store.updateActivityStatus(closed.id(), ActivityStatus.OPEN, ActivityStatus.CLOSED);
+        Activity cancelled = open(2);
+        store.cancelActivity(cancelled.id(), ActivityStatus.OPEN, at());
+
+        assertCode(() -> register(closed, closed.sessions().get(0).id(), "a", 1, 5), "REGISTRATION_CLOSED");
+        assertCode(() -> register(cancelled, cancelled.sessions().get(0).id(), "a", 1, 5), "REGISTRATION_CLOSED");
+        assertThat(store.counts(closed.id(), null).total()).isZero();
+        assertThat(store.counts(cancelled.id(), null).total()).isZero();
+        assertThat(store.findActivity(cancelled.id()).orElseThrow().sessions().get(0).taken()).isZero();
+    }
+
+    @Test
+    void registrationsRacingTheCancellationOfTheirActivityAreCancelledOrRefused() throws Exception {
+        Activity activity = open(10, 10);
+        int threads = Math.max(2, threads());
+        int attemptsPerThread = 10;
+        ExecutorService executor = Executors.newFixedThreadPool(threads + 1);
+        CyclicBarrier start = new CyclicBarrier(threads + 1);
+        Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
+        List<Registration> cancelled;
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(executor.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < attemptsPerThread; i++) {
+                        String outcome;
+                        try {
+                            SessionId s = activity.sessions().get(i % 2).id();
+                            outcome = register(activity, s, "racer-" + thread + "-" + i, 1, 50).status().name();
+                        } catch (GcamException e) {
+                            outcome = e.code();
+                        }
+                        outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            Future<List<Registration>> cancelling = executor.submit(() -> {
+                start.await();
+                Thread.sleep(1);
+                return store.cancelActivity(activity.id(), ActivityStatus.OPEN, at());
+            });
+            for (Future<?> future : futures) {
+                future.get(2, TimeUnit.MINUTES);
+            }
+            cancelled = cancelling.get(2, TimeUnit.MINUTES);
+        } finally {
+            executor.shutdownNow();
+        }
+        assertThat(outcomes.keySet()).isSubsetOf("CONFIRMED", "WAITLISTED", "REGISTRATION_CLOSED");
+        int stored = outcomes.getOrDefault("CONFIRMED", new AtomicInteger()).get()
+                + outcomes.getOrDefault("WAITLISTED", new AtomicInteger()).get();
+        assertThat(cancelled).as("every registration that was stored is cancelled by the activity's cancellation")
+                .hasSize(stored);
+        RegistrationCounts counts = store.counts(activity.id(), null);
+        assertThat(counts).isEqualTo(new RegistrationCounts(0, 0, stored));
+        assertThat(store.findActivity(activity.id()).orElseThrow().sessions())
+                .allSatisfy(session -> assertThat(session.taken() + session.waitlisted()).isZero());
     }
 
     // ------------------------------------------------------------------ views

@@ -28,8 +28,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The registration pages of the portal, in English, Traditional Chinese and Portuguese:
  * {@code GET /registration} for applicants (open activities and their sessions, register, see the
- * outcome, list and cancel one's own registrations) and {@code GET /registration/staff} for staff
- * (an activity's registrations with filters, counts, paging and the CSV export). The pages are
+ * outcome, list, cancel and move one's own registrations to another session) and
+ * {@code GET /registration/staff} for staff (an activity's registrations with filters, counts, paging,
+ * the CSV export and cancellation with a reason; for administrators, opening, closing and cancelling
+ * the activity). The pages are
  * rendered on the server; signing in (a demo user) and the actions use the JSON API from a small
  * script, with the page's language as {@code Accept-Language}, so refusals arrive already translated.
  */
@@ -70,6 +72,11 @@ public final class RegistrationPages {
             "#result{margin:1rem 0;padding:.5rem .75rem;border-left:4px solid #6e7781;background:#f6f8fa}",
             "#result:empty{display:none}#result[data-outcome=CONFIRMED]{border-color:#1a7f37}",
             "#result[data-outcome=WAITLISTED]{border-color:#9a6700}#result.refused{border-color:#cf222e}",
+            ".actions{display:flex;flex-wrap:wrap;gap:.4rem .75rem;align-items:flex-end}",
+            ".actions label{font-weight:400}.actions select{min-width:8rem}",
+            "button.danger{background:#b42318;border-color:#b42318}button:disabled{cursor:not-allowed}",
+            "#action-result:empty{display:none}#action-result{padding:.5rem .75rem;border-left:4px solid #6e7781;",
+            "background:#f6f8fa}#action-result.refused{border-color:#cf222e}",
             "@media (max-width:30rem){h1{font-size:1.6rem}table{font-size:.8rem}th,td{padding-right:.3rem}",
             "td,th{word-break:break-word}input,select{min-width:0;width:100%}label{width:100%}}");
 
@@ -161,6 +168,7 @@ public final class RegistrationPages {
             const pick = (text) => (text && (text[lang === 'zh-Hant' ? 'zhHant' : lang] || text.en)) || '';
             const when = (iso) => new Date(iso).toLocaleString(lang, {timeZone: 'Asia/Macau', dateStyle: 'medium', timeStyle: 'short'});
             let token = sessionStorage.getItem(TOKEN_KEY);
+            let whoami = null;
             async function api(method, path, body, extra) {
               const headers = Object.assign({'Accept-Language': lang, 'Accept': 'application/json'}, extra || {});
               if (token) headers['Authorization'] = 'Bearer ' + token;
@@ -176,6 +184,7 @@ public final class RegistrationPages {
               if (!token) { who.textContent = texts.signInFirst; return false; }
               const me = await api('GET', '/api/v1/me');
               if (me.status !== 200) { token = null; sessionStorage.removeItem(TOKEN_KEY); who.textContent = texts.signInFirst; return false; }
+              whoami = me.body;
               who.textContent = say('signedIn', me.body.subjectId);
               return true;
             }
@@ -234,6 +243,10 @@ public final class RegistrationPages {
             TEXTS.put("CONFIRMED", LocalizedText.of("Confirmed", "已確認", "Confirmada"));
             TEXTS.put("WAITLISTED", LocalizedText.of("Waitlisted", "候補中", "Em lista de espera"));
             TEXTS.put("CANCELLED", LocalizedText.of("Cancelled", "已取消", "Cancelada"));
+            TEXTS.put("moveTo", LocalizedText.of("Move to", "改到", "Mudar para"));
+            TEXTS.put("change", LocalizedText.of("Change session", "更改場次", "Mudar de sessão"));
+            TEXTS.put("moved", LocalizedText.of("Your registration is now for {0}, confirmed.",
+                    "您的報名已改到 {0}，並已確認。", "A sua inscrição passou para {0} e está confirmada."));
         }
 
         private static final String SCRIPT = """
@@ -263,6 +276,12 @@ public final class RegistrationPages {
                   const table = document.getElementById('my-registrations');
                   const empty = document.getElementById('my-empty');
                   const mine = await api('GET', '/api/v1/me/registrations?size=50');
+                  // Activities no longer listed (closed or cancelled) are still readable by id: name their venues.
+                  const unnamed = mine.status === 200 ? mine.body.items.filter(r => !venues[r.sessionId]) : [];
+                  for (const id of new Set(unnamed.map(r => r.activityId))) {
+                    const activity = await api('GET', '/api/v1/activities/' + id);
+                    if (activity.status === 200) for (const s of activity.body.sessions) venues[s.id] = pick(s.venue);
+                  }
                   const body = table.querySelector('tbody');
                   body.replaceChildren();
                   if (mine.status !== 200 || mine.body.items.length === 0) {
@@ -279,6 +298,9 @@ public final class RegistrationPages {
                     const number = document.createElement('td');
                     number.textContent = r.candidateNumber || (r.waitlistPosition ? say('place', r.waitlistPosition) : '');
                     const action = document.createElement('td');
+                    const box = document.createElement('div');
+                    box.className = 'actions';
+                    action.append(box);
                     if (r.status !== 'CANCELLED') {
                       const button = document.createElement('button');
                       button.type = 'button'; button.className = 'secondary cancel'; button.textContent = texts.cancel;
@@ -290,7 +312,33 @@ public final class RegistrationPages {
                         await loadMine();
                         await refreshSeats(r.activityId);
                       });
-                      action.append(button);
+                      box.append(button);
+                      // The other sessions of the same activity, as the page lists them (an activity that
+                      // no longer takes registrations is not listed: applicants cannot move then).
+                      const others = [...document.querySelectorAll('article[data-activity="' + r.activityId
+                          + '"] tr[data-session]')].filter(other => other.dataset.session !== r.sessionId);
+                      if (others.length > 0) {
+                        const label = document.createElement('label');
+                        label.className = 'move';
+                        label.append(texts.moveTo);
+                        const target = document.createElement('select');
+                        target.className = 'target';
+                        for (const other of others) target.append(new Option(other.dataset.venue, other.dataset.session));
+                        label.append(target);
+                        const move = document.createElement('button');
+                        move.type = 'button'; move.className = 'secondary change'; move.textContent = texts.change;
+                        move.setAttribute('aria-label', texts.change + ': ' + (venues[r.sessionId] || r.sessionId));
+                        move.addEventListener('click', async () => {
+                          const key = (self.crypto && crypto.randomUUID) ? crypto.randomUUID() : Date.now() + '-' + Math.random();
+                          const done = await api('POST', '/api/v1/registrations/' + r.id + '/session-change',
+                              {sessionId: target.value}, {'Idempotency-Key': key});
+                          if (done.status === 200) show('MOVED', say('moved', venues[done.body.sessionId] || done.body.sessionId));
+                          else show(done.body.code || String(done.status), done.body.detail || done.body.title, true);
+                          await loadMine();
+                          await refreshSeats(r.activityId);
+                        });
+                        box.append(label, move);
+                      }
                     }
                     row.append(venue, status, number, action);
                     body.append(row);
@@ -388,11 +436,13 @@ public final class RegistrationPages {
         private static final LocalizedText TITLE = LocalizedText.of("Registrations (staff)", "報名記錄（工作人員）",
                 "Inscrições (trabalhadores)");
         private static final LocalizedText INTRO = LocalizedText.of(
-                "Sign in as an administrator or registration officer of the agency to list an activity's registrations"
-                        + " and export them for Excel.",
-                "以部門的管理員或報名事務人員身分登入，即可查看活動的報名記錄並匯出為 Excel 可用的檔案。",
+                "Sign in as an administrator or registration officer of the agency to list an activity's registrations,"
+                        + " export them for Excel and cancel them; administrators also open, close or cancel the activity.",
+                "以部門的管理員或報名事務人員身分登入，即可查看活動的報名記錄、匯出為 Excel 可用的檔案及取消報名；"
+                        + "管理員亦可開放、截止或取消活動。",
                 "Entre como administrador ou responsável pelas inscrições do serviço para ver as inscrições de uma"
-                        + " atividade e exportá-las para o Excel.");
+                        + " atividade, exportá-las para o Excel e cancelá-las; os administradores também abrem, encerram"
+                        + " ou cancelam a atividade.");
         private static final LocalizedText LIST = LocalizedText.of("Registrations", "報名記錄", "Inscrições");
         private static final LocalizedText ACTIVITY = LocalizedText.of("Activity", "活動", "Atividade");
         private static final LocalizedText ALL_SESSIONS = LocalizedText.of("All sessions", "所有場次", "Todas as sessões");
@@ -406,6 +456,18 @@ public final class RegistrationPages {
         private static final LocalizedText NEXT = LocalizedText.of("Next page", "下一頁", "Página seguinte");
         private static final LocalizedText CSV = LocalizedText.of("Export as CSV (Excel)", "匯出 CSV（Excel）",
                 "Exportar em CSV (Excel)");
+        private static final LocalizedText MANAGE = LocalizedText.of("Status and cancellations", "狀態及取消",
+                "Estado e cancelamentos");
+        private static final LocalizedText REASON = LocalizedText.of(
+                "Reason for cancelling (told to the applicants; no personal data)",
+                "取消原因（會通知報名人；請勿填寫個人資料）",
+                "Motivo do cancelamento (comunicado aos candidatos; sem dados pessoais)");
+        private static final LocalizedText OPEN_ACTIVITY = LocalizedText.of("Open registration", "開放報名",
+                "Abrir inscrições");
+        private static final LocalizedText CLOSE_ACTIVITY = LocalizedText.of("Close registration", "截止報名",
+                "Encerrar inscrições");
+        private static final LocalizedText CANCEL_ACTIVITY = LocalizedText.of("Cancel the activity and all its registrations",
+                "取消活動及其所有報名", "Cancelar a atividade e todas as inscrições");
 
         private static final Map<String, LocalizedText> TEXTS = new LinkedHashMap<>();
 
@@ -421,6 +483,24 @@ public final class RegistrationPages {
             TEXTS.put("CONFIRMED", LocalizedText.of("Confirmed", "已確認", "Confirmada"));
             TEXTS.put("WAITLISTED", LocalizedText.of("Waitlisted", "候補中", "Em lista de espera"));
             TEXTS.put("CANCELLED", LocalizedText.of("Cancelled", "已取消", "Cancelada"));
+            TEXTS.put("statusIs", LocalizedText.of("Status of this activity: {0}.", "此活動的狀態：{0}。",
+                    "Estado desta atividade: {0}."));
+            TEXTS.put("A_DRAFT", LocalizedText.of("draft, not published", "草稿，未公佈", "rascunho, não publicada"));
+            TEXTS.put("A_OPEN", LocalizedText.of("open for registration", "接受報名中", "aberta a inscrições"));
+            TEXTS.put("A_CLOSED", LocalizedText.of("registration closed", "已截止報名", "inscrições encerradas"));
+            TEXTS.put("A_CANCELLED", LocalizedText.of("cancelled", "已取消", "cancelada"));
+            TEXTS.put("opened", LocalizedText.of("Registration is open.", "已開放報名。", "As inscrições estão abertas."));
+            TEXTS.put("closed", LocalizedText.of("Registration is closed; registrations stay as they are.",
+                    "已截止報名；現有報名維持不變。", "As inscrições estão encerradas; as existentes mantêm-se."));
+            TEXTS.put("activityCancelled", LocalizedText.of("The activity is cancelled, and so are all its registrations.",
+                    "活動已取消，其所有報名亦已取消。", "A atividade foi cancelada, tal como todas as suas inscrições."));
+            TEXTS.put("reasonRequired", LocalizedText.of("Give the reason for cancelling first: the applicants are told.",
+                    "請先填寫取消原因：系統會通知報名人。", "Indique primeiro o motivo do cancelamento: os candidatos são informados."));
+            TEXTS.put("cancel", LocalizedText.of("Cancel", "取消報名", "Cancelar"));
+            TEXTS.put("cancelOf", LocalizedText.of("Cancel the registration of {0}", "取消 {0} 的報名",
+                    "Cancelar a inscrição de {0}"));
+            TEXTS.put("registrationCancelled", LocalizedText.of("The registration of {0} is cancelled.",
+                    "{0} 的報名已取消。", "A inscrição de {0} foi cancelada."));
         }
 
         private static final String SCRIPT = """
@@ -432,9 +512,53 @@ public final class RegistrationPages {
                 const statusSelect = document.getElementById('status');
                 const csv = document.getElementById('csv-export');
                 const status = document.getElementById('list-status');
+                const staffActions = document.getElementById('staff-actions');
+                const statusButtons = document.getElementById('status-buttons');
+                const activityStatus = document.getElementById('activity-status');
+                const actionResult = document.getElementById('action-result');
+                const reason = document.getElementById('reason');
                 let activities = [];
                 let page = 0;
                 let pages = 1;
+                const current = () => activities.find(a => a.id === activitySelect.value);
+                const hasRole = (...roles) => !!whoami && whoami.roles.some(r => roles.includes(r));
+                function reasonQuery() {
+                  const text = reason.value.trim();
+                  return text ? '?reason=' + encodeURIComponent(text) : '';
+                }
+                function report(outcome, message, refused) {
+                  actionResult.dataset.outcome = outcome;
+                  actionResult.classList.toggle('refused', !!refused);
+                  actionResult.textContent = message;
+                }
+                function renderStatus() {
+                  const activity = current();
+                  staffActions.hidden = !activity || !hasRole('ADMIN', 'REGISTRATION_OFFICER');
+                  statusButtons.hidden = !hasRole('ADMIN');
+                  if (!activity) return;
+                  activityStatus.dataset.status = activity.status;
+                  activityStatus.textContent = say('statusIs', texts['A_' + activity.status]);
+                  document.getElementById('open-activity').disabled = !['DRAFT', 'CLOSED'].includes(activity.status);
+                  document.getElementById('close-activity').disabled = activity.status !== 'OPEN';
+                  document.getElementById('cancel-activity').disabled = activity.status === 'CANCELLED';
+                }
+                async function changeStatus(action, done) {
+                  const activity = current();
+                  if (action === 'cancel' && !reason.value.trim()) { report('REASON_REQUIRED', texts.reasonRequired, true); reason.focus(); return; }
+                  const result = await api('POST', '/api/v1/activities/' + activity.id + '/' + action
+                      + (action === 'cancel' ? reasonQuery() : ''));
+                  if (result.status === 200) {
+                    activities[activities.indexOf(activity)] = result.body;
+                    report(result.body.status, texts[done]);
+                  } else {
+                    report(result.body.code || String(result.status), result.body.detail || result.body.title, true);
+                  }
+                  renderStatus();
+                  await list();
+                }
+                document.getElementById('open-activity').addEventListener('click', () => changeStatus('open', 'opened'));
+                document.getElementById('close-activity').addEventListener('click', () => changeStatus('close', 'closed'));
+                document.getElementById('cancel-activity').addEventListener('click', () => changeStatus('cancel', 'activityCancelled'));
                 function venueOf(sessionId) {
                   const activity = activities.find(a => a.id === activitySelect.value);
                   const session = activity && activity.sessions.find(s => s.id === sessionId);
@@ -476,6 +600,20 @@ public final class RegistrationPages {
                       cell.textContent = text;
                       row.append(cell);
                     });
+                    const action = document.createElement('td');
+                    if (r.status !== 'CANCELLED' && hasRole('ADMIN', 'REGISTRATION_OFFICER')) {
+                      const button = document.createElement('button');
+                      button.type = 'button'; button.className = 'secondary cancel'; button.textContent = texts.cancel;
+                      button.setAttribute('aria-label', say('cancelOf', r.applicantId));
+                      button.addEventListener('click', async () => {
+                        const done = await api('DELETE', '/api/v1/registrations/' + r.id + reasonQuery());
+                        if (done.status === 200) report('CANCELLED', say('registrationCancelled', r.applicantId));
+                        else report(done.body.code || String(done.status), done.body.detail || done.body.title, true);
+                        await list();
+                      });
+                      action.append(button);
+                    }
+                    row.append(action);
                     body.append(row);
                   }
                   pages = Math.max(1, Math.ceil(found.body.total / 20));
@@ -497,10 +635,11 @@ public final class RegistrationPages {
                   activitySelect.replaceChildren(...activities.map(a => new Option(pick(a.title), a.id)));
                   fillSessions();
                   form.hidden = false;
+                  renderStatus();
                   page = 0;
                   await list();
                 }
-                activitySelect.addEventListener('change', () => { fillSessions(); page = 0; list(); });
+                activitySelect.addEventListener('change', () => { fillSessions(); renderStatus(); page = 0; list(); });
                 form.addEventListener('submit', (event) => { event.preventDefault(); page = 0; list(); });
                 document.getElementById('previous').addEventListener('click', () => { if (page > 0) { page--; list(); } });
                 document.getElementById('next').addEventListener('click', () => { if (page + 1 < pages) { page++; list(); } });
@@ -544,13 +683,23 @@ public final class RegistrationPages {
                 html.append("<option value=\"").append(s).append("\">").append(esc(TEXTS.get(s).in(locale))).append("</option>");
             }
             html.append("</select></label>\n<button type=\"submit\">").append(esc(SHOW.in(locale)))
-                    .append("</button>\n</form>\n<p id=\"counts\" role=\"status\"></p>\n")
+                    .append("</button>\n</form>\n")
+                    .append("<div id=\"staff-actions\" hidden>\n<h3 id=\"manage\">").append(esc(MANAGE.in(locale)))
+                    .append("</h3>\n<p id=\"activity-status\"></p>\n<label for=\"reason\">").append(esc(REASON.in(locale)))
+                    .append("<input id=\"reason\" name=\"reason\" maxlength=\"500\"></label>\n")
+                    .append("<p class=\"actions\" id=\"status-buttons\"><button type=\"button\" class=\"secondary\" id=\"open-activity\">")
+                    .append(esc(OPEN_ACTIVITY.in(locale))).append("</button><button type=\"button\" class=\"secondary\" id=\"close-activity\">")
+                    .append(esc(CLOSE_ACTIVITY.in(locale))).append("</button><button type=\"button\" class=\"danger\" id=\"cancel-activity\">")
+                    .append(esc(CANCEL_ACTIVITY.in(locale))).append("</button></p>\n")
+                    .append("<p id=\"action-result\" role=\"status\" aria-live=\"polite\"></p>\n</div>\n")
+                    .append("<p id=\"counts\" role=\"status\"></p>\n")
                     .append("<table id=\"registrations\">\n<thead><tr><th scope=\"col\">").append(esc(APPLICANT.in(locale)))
                     .append("</th><th scope=\"col\">").append(esc(SESSION.in(locale)))
                     .append("</th><th scope=\"col\">").append(esc(STATUS.in(locale)))
                     .append("</th><th scope=\"col\">").append(esc(NUMBER.in(locale)))
                     .append("</th><th scope=\"col\">").append(esc(PLACE.in(locale)))
                     .append("</th><th scope=\"col\">").append(esc(REGISTERED.in(locale)))
+                    .append("</th><th scope=\"col\">").append(esc(ACTION.in(locale)))
                     .append("</th></tr></thead>\n<tbody></tbody>\n</table>\n<p id=\"list-status\" role=\"status\"></p>\n")
                     .append("<p><button type=\"button\" class=\"secondary\" id=\"previous\" disabled>")
                     .append(esc(PREVIOUS.in(locale))).append("</button> <button type=\"button\" class=\"secondary\" id=\"next\" disabled>")

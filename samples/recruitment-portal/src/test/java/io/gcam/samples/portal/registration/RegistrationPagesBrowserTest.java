@@ -58,7 +58,8 @@ class RegistrationPagesBrowserTest {
         String number = result.getText().replaceAll(".* is (\\S+)\\.$", "$1");
         browser.waitUntil(ExpectedConditions.textToBe(By.cssSelector("tr[data-session] + tr[data-session] .free"), "0"));
         List<WebElement> mine = myRegistrations(page, 1);
-        assertThat(cells(mine.get(0))).containsExactly("Macao Polytechnic University, Hall B", "Confirmed", number, "Cancel");
+        assertThat(summary(mine.get(0))).containsExactly("Macao Polytechnic University, Hall B", "Confirmed", number,
+                "Cancel", "Change session");
         assertThat(PageChecks.problems(page)).isEmpty();
     }
 
@@ -73,14 +74,14 @@ class RegistrationPagesBrowserTest {
         assertThat(outcome("WAITLISTED").getText()).isEqualTo("場次已額滿：您在候補名單的第 1位。");
         browser.waitUntil(ExpectedConditions.textToBe(By.cssSelector("tr[data-session] + tr[data-session] .waiting"), "1"));
         List<WebElement> mine = myRegistrations(page, 1);
-        assertThat(cells(mine.get(0))).containsExactly("澳門理工大學 B 禮堂", "候補中", "候補第 1 位", "取消報名");
+        assertThat(summary(mine.get(0))).containsExactly("澳門理工大學 B 禮堂", "候補中", "候補第 1 位", "取消報名", "更改場次");
 
         mine.get(0).findElement(By.cssSelector("button.cancel")).click();
 
         assertThat(outcome("CANCELLED").getText()).isEqualTo("您的報名已取消。");
         browser.waitUntil(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#my-registrations tr[data-status=CANCELLED]")));
-        assertThat(cells(myRegistrations(page, 1).get(0))).containsExactly("澳門理工大學 B 禮堂", "已取消", "", "");
+        assertThat(summary(myRegistrations(page, 1).get(0))).containsExactly("澳門理工大學 B 禮堂", "已取消", "", "");
         assertThat(browser.text("tr[data-session] + tr[data-session] .waiting")).isEqualTo("0");
         assertThat(PageChecks.problems(page)).isEmpty();
     }
@@ -128,7 +129,125 @@ class RegistrationPagesBrowserTest {
         assertThat(PageChecks.problems(page)).isEmpty();
     }
 
+    @Test
+    @Order(6)
+    void anApplicantMovesToAnotherSessionWithAFreeSeatAndKeepsTheirNumber() {
+        WebDriver page = browser.open("/registration?lang=en");
+        signIn(page, "applicant2", "Signed in as demo-applicant2.");
+        WebElement row = myRegistrations(page, 1).get(0);
+        String number = cells(row).get(2);
+        Select target = new Select(row.findElement(By.cssSelector("select.target")));
+        assertThat(target.getOptions()).extracting(WebElement::getText)
+                .containsExactly("Macao Polytechnic University, Hall A");
+        assertThat(row.findElement(By.cssSelector("button.change")).getDomAttribute("aria-label"))
+                .isEqualTo("Change session: Macao Polytechnic University, Hall B");
+
+        row.findElement(By.cssSelector("button.change")).click();
+
+        assertThat(outcome("MOVED").getText())
+                .isEqualTo("Your registration is now for Macao Polytechnic University, Hall A, confirmed.");
+        browser.waitUntil(ExpectedConditions.textToBe(By.cssSelector("tr[data-session] + tr[data-session] .free"), "1"));
+        assertThat(browser.text("tr[data-session] .free")).isEqualTo("1");
+        assertThat(summary(myRegistrations(page, 1).get(0))).containsExactly("Macao Polytechnic University, Hall A",
+                "Confirmed", number, "Cancel", "Change session");
+        assertThat(PageChecks.problems(page)).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void anotherApplicantTakesTheFreedSeatWithTheChangeOfSessionOfferedInPortuguese() {
+        WebDriver page = browser.open("/registration?lang=pt");
+        signIn(page, "applicant1", "Sessão iniciada como demo-applicant1.");
+
+        registerButtons(page).get(1).click(); // hall B, freed by the move
+
+        assertThat(outcome("CONFIRMED").getText()).startsWith("Inscrição confirmada.");
+        browser.waitUntil(ExpectedConditions.textToBe(By.cssSelector("tr[data-session] + tr[data-session] .free"), "0"));
+        WebElement active = page.findElement(By.cssSelector("#my-registrations tr[data-status=CONFIRMED]"));
+        assertThat(summary(active)).startsWith("Universidade Politécnica de Macau, Salão B", "Confirmada")
+                .endsWith("Cancelar", "Mudar de sessão");
+        assertThat(active.findElement(By.cssSelector("label.move")).getText()).startsWith("Mudar para");
+        assertThat(PageChecks.problems(page)).isEmpty();
+        browser.resizeWindow(360, 740);
+        assertThat(PageChecks.problems(page)).as("phone").isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void aMoveToAFullSessionIsRefusedInChineseAndChangesNothing() {
+        WebDriver page = browser.open("/registration?lang=zh-Hant");
+        signIn(page, "applicant2", "已登入：demo-applicant2。");
+        WebElement row = myRegistrations(page, 1).get(0);
+
+        row.findElement(By.cssSelector("button.change")).click(); // to hall B, full again
+
+        WebElement result = outcome("REGISTRATION_FULL");
+        assertThat(result.getText()).isEqualTo("此場次已滿，候補名單未開放或已滿。請選擇其他場次。");
+        assertThat(result.getDomAttribute("class")).contains("refused");
+        assertThat(summary(myRegistrations(page, 1).get(0))).startsWith("澳門理工大學 A 禮堂", "已確認");
+        assertThat(browser.text("tr[data-session] .free")).isEqualTo("1");
+        assertThat(PageChecks.problems(page)).isEmpty();
+    }
+
+    @Test
+    @Order(9)
+    void anAdministratorClosesReopensCancelsARegistrationWithAReasonThenCancelsTheActivity() {
+        WebDriver page = browser.open("/registration/staff?lang=pt");
+        signIn(page, "admin1", "Sessão iniciada como demo-admin1.");
+        browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("staff-actions")));
+        browser.waitUntil(ExpectedConditions.textToBe(By.id("activity-status"),
+                "Estado desta atividade: aberta a inscrições."));
+        assertThat(page.findElement(By.id("open-activity")).isEnabled()).isFalse();
+
+        page.findElement(By.id("close-activity")).click();
+        browser.waitUntil(ExpectedConditions.textToBe(By.id("activity-status"),
+                "Estado desta atividade: inscrições encerradas."));
+        assertThat(browser.text("#action-result")).isEqualTo("As inscrições estão encerradas; as existentes mantêm-se.");
+        page.findElement(By.id("open-activity")).click();
+        browser.waitUntil(ExpectedConditions.textToBe(By.id("activity-status"),
+                "Estado desta atividade: aberta a inscrições."));
+
+        browser.waitUntil(ExpectedConditions.textToBe(By.id("counts"), "Confirmadas 2, em lista de espera 0, canceladas 1."));
+        page.findElement(By.id("reason")).sendKeys("Inscrição em duplicado");
+        page.findElement(By.cssSelector("#registrations tr[data-status=CONFIRMED] button.cancel")).click();
+        browser.waitUntil(ExpectedConditions.attributeToBe(By.id("action-result"), "data-outcome", "CANCELLED"));
+        assertThat(browser.text("#action-result")).matches("A inscrição de demo-applicant\\d foi cancelada\\.");
+        browser.waitUntil(ExpectedConditions.textToBe(By.id("counts"), "Confirmadas 1, em lista de espera 0, canceladas 2."));
+
+        page.findElement(By.id("reason")).clear();
+        page.findElement(By.id("cancel-activity")).click();
+        browser.waitUntil(ExpectedConditions.attributeToBe(By.id("action-result"), "data-outcome", "REASON_REQUIRED"));
+        assertThat(browser.text("#activity-status")).isEqualTo("Estado desta atividade: aberta a inscrições.");
+        page.findElement(By.id("reason")).sendKeys("O local do exame fica indisponível");
+        page.findElement(By.id("cancel-activity")).click();
+
+        browser.waitUntil(ExpectedConditions.textToBe(By.id("activity-status"), "Estado desta atividade: cancelada."));
+        assertThat(browser.text("#action-result")).isEqualTo("A atividade foi cancelada, tal como todas as suas inscrições.");
+        browser.waitUntil(ExpectedConditions.textToBe(By.id("counts"), "Confirmadas 0, em lista de espera 0, canceladas 3."));
+        assertThat(page.findElements(By.cssSelector("#status-buttons button"))).noneMatch(WebElement::isEnabled);
+        assertThat(page.findElements(By.cssSelector("#registrations button.cancel"))).isEmpty();
+        assertThat(PageChecks.problems(page)).isEmpty();
+    }
+
+    @Test
+    @Order(10)
+    void applicantsSeeTheirRegistrationCancelledWithTheActivity() {
+        WebDriver page = browser.open("/registration?lang=zh-Hant");
+        assertThat(page.findElements(By.cssSelector("button.register"))).isEmpty();
+        signIn(page, "applicant2", "已登入：demo-applicant2。");
+
+        browser.waitUntil(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#my-registrations tr[data-status=CANCELLED]")));
+        assertThat(summary(myRegistrations(page, 1).get(0))).as("the venue of a cancelled activity is still named")
+                .startsWith("澳門理工大學 A 禮堂", "已取消");
+        assertThat(page.findElements(By.cssSelector("#my-registrations button"))).isEmpty();
+        assertThat(PageChecks.problems(page)).isEmpty();
+    }
+
     private static void signIn(WebDriver page, String username, String signedIn) {
+        // Forget the previous test's sign-in, so that the page lists registrations once, for this user.
+        ((JavascriptExecutor) page).executeScript("sessionStorage.clear()");
+        page.navigate().refresh();
         WebElement field = page.findElement(By.id("username"));
         field.clear();
         field.sendKeys(username);
@@ -154,6 +273,19 @@ class RegistrationPagesBrowserTest {
 
     private static List<WebElement> rows(WebDriver page) {
         return page.findElements(By.cssSelector("#registrations tbody tr"));
+    }
+
+    /** The row's texts, then the names of the buttons in its last cell (a select's options would be noise). */
+    private static List<String> summary(WebElement row) {
+        List<WebElement> all = row.findElements(By.cssSelector("th, td"));
+        List<String> texts = new java.util.ArrayList<>(all.subList(0, all.size() - 1).stream().map(WebElement::getText)
+                .toList());
+        List<WebElement> buttons = all.get(all.size() - 1).findElements(By.tagName("button"));
+        if (buttons.isEmpty()) {
+            texts.add(all.get(all.size() - 1).getText());
+        }
+        buttons.forEach(b -> texts.add(b.getText()));
+        return texts;
     }
 
     private static List<String> cells(WebElement row) {

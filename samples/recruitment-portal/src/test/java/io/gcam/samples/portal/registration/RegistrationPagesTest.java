@@ -103,6 +103,21 @@ class RegistrationPagesTest {
         assertThat(page.body()).doesNotContain("demo-applicant");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "en      | Open registration | Close registration | Cancel the activity and all its registrations | Change session",
+        "zh-Hant | 開放報名           | 截止報名             | 取消活動及其所有報名                              | 更改場次",
+        "pt      | Abrir inscrições  | Encerrar inscrições | Cancelar a atividade e todas as inscrições     | Mudar de sessão",
+    })
+    void theStatusButtonsAndTheSessionChangeAreInTheAskedLanguage(String lang, String open, String close, String cancel,
+            String change) {
+        String staff = get("registration/staff?lang=" + lang, null).body();
+        assertThat(staff).contains("id=\"open-activity\">" + open + "</button>",
+                "id=\"close-activity\">" + close + "</button>", "id=\"cancel-activity\">" + cancel + "</button>",
+                "<input id=\"reason\" name=\"reason\" maxlength=\"500\">");
+        assertThat(get("registration?lang=" + lang, null).body()).contains("\"change\":\"" + change + "\"");
+    }
+
     @Test
     void theExportTheStaffPageLinksToIsFilteredAndOpensInExcel() {
         String admin = login("admin1");
