@@ -32,9 +32,9 @@ import org.jspecify.annotations.Nullable;
 public final class InboxPage {
 
     static final LocalizedText TITLE = LocalizedText.of("Staff inbox", "工作人員收件匣", "Caixa de entrada");
-    /** The demo staff members who hold the recruitment workflow's roles. */
-    static final List<String> STAFF = List.of("reviewer1", "approver1");
-    /** Button labels of the recruitment definition's staff actions; others show their name. */
+    /** The demo staff members who hold the workflows' roles: SAFP's recruitment, DSAL's job-seeker registration. */
+    static final List<String> STAFF = List.of("reviewer1", "approver1", "officer1");
+    /** Button labels of the definitions' staff actions; others show their name. */
     static final Map<String, LocalizedText> ACTIONS = actions();
 
     private static final LocalizedText INTRO = LocalizedText.of(
@@ -68,6 +68,7 @@ public final class InboxPage {
                 "Convocar para entrevista"));
         labels.put("approve", LocalizedText.of("Approve", "批准", "Aprovar"));
         labels.put("reject", LocalizedText.of("Reject", "不批准", "Rejeitar"));
+        labels.put("register", LocalizedText.of("Register", "登記", "Inscrever"));
         return Map.copyOf(labels);
     }
 
