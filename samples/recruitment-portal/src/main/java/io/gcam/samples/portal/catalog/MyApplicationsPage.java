@@ -208,11 +208,12 @@ public final class MyApplicationsPage {
               const json = await response.json().catch(() => ({}));
               return {status: response.status, json};
             }
+            let loads = 0;
             async function load() {
               const summary = document.getElementById('summary');
-              summary.dataset.state = 'loading';
+              const mine = ++loads;
               const {status, json} = await api('GET', '/api/v1/me/applications');
-              summary.dataset.state = 'loaded';
+              if (mine !== loads) return; // a later load (another sign-in, a new application) answers instead
               if (status !== 200) { summary.textContent = json.detail || String(status); return; }
               const table = document.getElementById('mine');
               const body = table.querySelector('tbody');
