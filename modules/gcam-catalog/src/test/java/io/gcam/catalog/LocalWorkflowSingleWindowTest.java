@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.gcam.catalog.spi.CatalogStore;
 import io.gcam.catalog.workflow.WorkflowServiceConnector;
 import io.gcam.core.AccessDeniedException;
 import io.gcam.core.Actor;
@@ -151,9 +152,15 @@ class LocalWorkflowSingleWindowTest {
 
     @Test
     void listsApplicationsSubmittedToTheWorkflowDirectlyWithTheirPublicStatus() {
-        f.events.subscribe(WorkflowServiceConnector.SUBMITTED, safp().filingRecorder(f.store),
+        SynchronousEventPublisher events = f.events;
+        CatalogStore catalogStore = f.store;
+        // tag::recorder[]
+        WorkflowServiceConnector safp = new WorkflowServiceConnector(workflow, Map.of("SAFP-RECRUIT", "recruitment"));
+        events.subscribe(WorkflowServiceConnector.SUBMITTED, safp.filingRecorder(catalogStore),
                 SynchronousEventPublisher.OnFailure.PROPAGATE);
+        // the citizen applies in the workflow directly, not through the single window
         String direct = workflow.submit(CITIZEN, "recruitment", "SAFP", "{\"post\":\"clerk\"}").application().id();
+        // end::recorder[]
         workflow.submit(Actor.applicant("citizen-8"), "recruitment", "SAFP", "{}");
         workflow.perform(SCREENER, direct, "start_screening", null, null);
 
