@@ -20,8 +20,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code GET /staff/inbox}: the staff inbox of the recruitment workflow. The page itself (labels,
- * sign-in form, table headings) is rendered on the server in the chosen language; a small script
+ * {@code GET /staff/inbox}: the staff inbox of the portal's workflows (SAFP's recruitment, DSAL's
+ * job-seeker registration). The page itself (labels, sign-in form, table headings) is rendered on
+ * the server in the chosen language; a small script
  * signs in as a demo staff member ({@code POST /api/v1/dev/login}, demo mode), lists
  * {@code GET /api/v1/inbox?actionable=true} and offers one button per action the API says the
  * signed-in staff member may take now — so the buttons follow the definition and the staff
