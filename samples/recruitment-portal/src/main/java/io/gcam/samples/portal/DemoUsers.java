@@ -28,7 +28,7 @@ final class DemoUsers {
             new DemoUser("approver1", Actor.staff("demo-approver1", AGENCY, "APPROVER")),
             new DemoUser("admin1", Actor.staff("demo-admin1", AGENCY, "ADMIN")),
             new DemoUser("editor1", Actor.staff("demo-editor1", AGENCY, "CATALOG_EDITOR")),
-            new DemoUser("officer1", Actor.staff("demo-officer1", "DSAL", "EMPLOYMENT_OFFICER")));
+            new DemoUser("officer1", Actor.staff("demo-officer1", "DSAL", "OFFICER")));
 
     /**
      * A user account.

@@ -15,6 +15,8 @@ import io.gcam.catalog.jdbc.JdbcCatalogStore;
 import io.gcam.catalog.workflow.WorkflowServiceConnector;
 import io.gcam.core.Actor;
 import io.gcam.core.AuditTrail;
+import io.gcam.core.CoreErrorCode;
+import io.gcam.core.GcamException;
 import io.gcam.core.LocalizedText;
 import io.gcam.core.SynchronousEventPublisher;
 import io.gcam.core.jdbc.JdbcAuditStore;
@@ -29,6 +31,7 @@ import io.gcam.workflow.WorkflowService;
 import jakarta.ws.rs.Priorities;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,7 +65,8 @@ import org.slf4j.LoggerFactory;
  *       reached through an {@link HttpServiceConnector}, as if DSAL ran it in its own application. By
  *       default that backend is this portal itself, called once it listens ({@link #started(URI)});
  *       {@value #BACKEND_URL} points the connector elsewhere. The platform proves who it is with the
- *       header {@value #PLATFORM_KEY_HEADER}: the key {@value #PLATFORM_KEY}, or a random one per start.</li>
+ *       header {@value #PLATFORM_KEY_HEADER}, carrying the key set in {@value #PLATFORM_KEY} (by
+ *       default a random key per start, which only this portal knows).</li>
  * </ul>
  * In demo mode it seeds both services (published).
  */
@@ -111,6 +115,7 @@ public final class CatalogWiring {
      * @param env the settings ({@value #BACKEND_URL}, {@value #PLATFORM_KEY})
      * @param demo whether to seed the demo catalogue
      * @return the wiring; call {@link #started(URI)} once the portal listens
+     * @throws GcamException {@code CONFIGURATION_INVALID} when {@value #BACKEND_URL} is not an http(s) address
      */
     public static CatalogWiring register(ResourceConfig config, LocalTransactions tx, DataSource pool, Clock clock,
             WorkflowService workflow, SynchronousEventPublisher events, Map<String, String> env, boolean demo) {
@@ -150,7 +155,23 @@ public final class CatalogWiring {
         config.registerInstances(CatalogResources.create(catalog, window, performance).resources());
         config.register(new CatalogPage(catalog, CatalogWiring::documentName));
         config.register(new MyApplicationsPage(catalog));
-        return new CatalogWiring(window, dsal, url == null || url.isBlank() ? null : URI.create(url.strip()), key);
+        return new CatalogWiring(window, dsal, backendUrl(url), key);
+    }
+
+    private static @Nullable URI backendUrl(@Nullable String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url.strip());
+            if (uri.isAbsolute() && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new GcamException(CoreErrorCode.CONFIGURATION_INVALID, BACKEND_URL
+                + " must be an absolute http or https address such as https://dsal.example/api/v1/single-window/");
     }
 
     /**

@@ -1,9 +1,11 @@
 package io.gcam.samples.portal.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gcam.core.GcamException;
 import io.gcam.samples.portal.PortalApp;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -224,6 +226,14 @@ class CatalogPortalTest {
         assertThat(page).contains("<span data-document=\"ID_CARD\">" + idCard + "</span>, <span data-document=\"DIPLOMA\">"
                 + diploma + "</span>", "<span data-document=\"CV\">" + cv + "</span>")
                 .doesNotContain(">ID_CARD<", ">DIPLOMA<", ">CV<");
+    }
+
+    @Test
+    void refusesToStartWithADsalBackendAddressThatIsNotHttp(@TempDir Path otherData) {
+        assertThatExceptionOfType(GcamException.class).isThrownBy(() -> PortalApp.start(Map.of("GCAM_PORT", "0",
+                "GCAM_DATA_DIR", otherData.toString(), CatalogWiring.BACKEND_URL, "ftp://dsal.example/")))
+                .satisfies(e -> assertThat(e.code()).isEqualTo("CONFIGURATION_INVALID"))
+                .withMessageContaining(CatalogWiring.BACKEND_URL);
     }
 
     @Test
