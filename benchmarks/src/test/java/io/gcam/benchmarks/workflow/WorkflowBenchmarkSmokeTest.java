@@ -8,12 +8,10 @@ import org.junit.jupiter.api.Test;
 class WorkflowBenchmarkSmokeTest {
 
     @Test
-    void gcamTakesEveryApplicationToApproved() throws Exception {
-        assertThat(WorkflowBenchmark.gcam(6, 2).completed()).isEqualTo(6);
-    }
+    void bothSidesTakeEveryApplicationToTheEndAcrossSeveralBatches() throws Exception {
+        WorkflowBenchmark.Result[] results = WorkflowBenchmark.interleaved(60, 2);
 
-    @Test
-    void flowableFinishesEveryProcessInstance() throws Exception {
-        assertThat(WorkflowBenchmark.flowable(6, 2).completed()).isEqualTo(6);
+        assertThat(results[0].completed()).as("GCAM applications approved").isEqualTo(60);
+        assertThat(results[1].completed()).as("Flowable process instances finished").isEqualTo(60);
     }
 }

@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  *         .limits(JdbcInquiryLimitStore.create(pool))   // shared by every instance
  *         .clock(clock)
  *         .build();
- * PublicStatus byCode = inquiries.inquire("REC-2026-000042-78", "K7M2P-QX9RT", request.remoteAddress());
+ * PublicStatus byCode = inquiries.inquire("REC-2026-000042-78", "K7M2-PQX9-RTA4", request.remoteAddress());
  * PublicStatus byBirth = inquiries.inquireByDateOfBirth("REC-2026-000042-78", LocalDate.of(1990, 5, 17), kioskId);
  * }</pre>
  *

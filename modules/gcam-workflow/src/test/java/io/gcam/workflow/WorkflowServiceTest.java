@@ -60,7 +60,7 @@ class WorkflowServiceTest {
         // Tuesday 29 Sep + 2 working days, skipping the 1-2 Oct holidays and the weekend
         assertThat(a.stateDueOn()).isEqualTo(LocalDate.of(2026, 10, 5));
         assertThat(a.dueOn()).isNotNull();
-        assertThat(s.accessCode()).matches("[A-Z2-9]{5}-[A-Z2-9]{5}");
+        assertThat(s.accessCode()).matches("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
         assertThat(f.workflow.get(applicant, a.id())).isEqualTo(a);
         assertThat(f.count("SELECT COUNT(*) FROM gcam_wf_history WHERE application_id = ?", a.id())).isEqualTo(1);
         assertThat(f.count("SELECT COUNT(*) FROM gcam_audit_entry WHERE object_id = ?", a.id())).isEqualTo(1);

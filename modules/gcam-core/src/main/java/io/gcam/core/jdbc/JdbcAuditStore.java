@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link AuditStore} on a relational database (PostgreSQL or H2), in the tables
@@ -45,7 +46,13 @@ public final class JdbcAuditStore implements AuditStore {
     private static final String COLUMNS = "seq, actor_id, actor_kind, actor_agency, action, object_type, object_id, "
             + "occurred_at, details, previous_hash, entry_hash";
 
+    private static final String INSERT_ENTRY = "INSERT INTO gcam_audit_entry (" + COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE_HEAD = "UPDATE gcam_audit_head SET last_seq = ?, last_hash = ? WHERE id = 1";
+
     private final DataSource dataSource;
+    /** Whether the database is PostgreSQL; looked up on the first append. */
+    private volatile @Nullable Boolean postgres;
 
     /**
      * @param dataSource the transaction-aware data source whose database has the core migrations
@@ -83,7 +90,32 @@ public final class JdbcAuditStore implements AuditStore {
         }
     }
 
-    private static AuditEntry appendLocked(Connection connection, Function<AuditHead, AuditEntry> nextEntry)
+    private boolean isPostgres(Connection connection) throws SQLException {
+        Boolean known = postgres;
+        if (known == null) {
+            known = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            postgres = known;
+        }
+        return known;
+    }
+
+    /** Binds the entry's columns as parameters 1 to 11 and returns the next parameter's index. */
+    private static int bindEntry(PreparedStatement insert, AuditEntry entry) throws SQLException {
+        insert.setLong(1, entry.index());
+        insert.setString(2, entry.actor().subjectId());
+        insert.setString(3, entry.actor().kind().name());
+        insert.setString(4, entry.actor().agency());
+        insert.setString(5, entry.action());
+        insert.setString(6, entry.objectType());
+        insert.setString(7, entry.objectId());
+        insert.setObject(8, OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC));
+        insert.setString(9, entry.details());
+        insert.setString(10, entry.previousHash());
+        insert.setString(11, entry.hash());
+        return 12;
+    }
+
+    private AuditEntry appendLocked(Connection connection, Function<AuditHead, AuditEntry> nextEntry)
             throws SQLException {
         // SELECT ... FOR UPDATE takes the head row's lock, held until this transaction ends, and reads
         // the newest committed head (READ COMMITTED re-reads a row it had to wait for): one round trip.
@@ -101,26 +133,24 @@ public final class JdbcAuditStore implements AuditStore {
             throw new IllegalStateException("audit entry " + entry.index() + " does not follow the head "
                     + head.index());
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO gcam_audit_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setLong(1, entry.index());
-            insert.setString(2, entry.actor().subjectId());
-            insert.setString(3, entry.actor().kind().name());
-            insert.setString(4, entry.actor().agency());
-            insert.setString(5, entry.action());
-            insert.setString(6, entry.objectType());
-            insert.setString(7, entry.objectId());
-            insert.setObject(8, OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC));
-            insert.setString(9, entry.details());
-            insert.setString(10, entry.previousHash());
-            insert.setString(11, entry.hash());
+        boolean postgres = isPostgres(connection);
+        // On PostgreSQL the entry and the new head go in one statement (one round trip while the head is
+        // locked); elsewhere in two.
+        try (PreparedStatement insert = connection.prepareStatement(postgres
+                ? "WITH appended AS (" + INSERT_ENTRY + ") " + UPDATE_HEAD : INSERT_ENTRY)) {
+            int next = bindEntry(insert, entry);
+            if (postgres) {
+                insert.setLong(next, entry.index());
+                insert.setString(next + 1, entry.hash());
+            }
             insert.executeUpdate();
         }
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE gcam_audit_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
-            update.setLong(1, entry.index());
-            update.setString(2, entry.hash());
-            update.executeUpdate();
+        if (!postgres) {
+            try (PreparedStatement update = connection.prepareStatement(UPDATE_HEAD)) {
+                update.setLong(1, entry.index());
+                update.setString(2, entry.hash());
+                update.executeUpdate();
+            }
         }
         return entry;
     }

@@ -16,7 +16,10 @@ import java.util.OptionalLong;
  *       whether they run on one thread, many threads, or in several application instances sharing
  *       the backend.</li>
  *   <li>Numbers increase: a call that starts after another call on the same series has returned
- *       (and, where the store joins transactions, committed) gets a larger number.</li>
+ *       (and, where the store joins transactions, committed) gets a larger number. A store that
+ *       reserves blocks of numbers in memory (such as {@code JdbcSequenceStore.reserving}) keeps this
+ *       within one process only and must say so; across processes its numbers are unique but not
+ *       ordered.</li>
  *   <li>Series are independent, and their names are compared exactly (case-sensitively).</li>
  * </ul>
  *

@@ -144,7 +144,7 @@ class WorkflowResourcesTest {
         String id = submission.at("/application/id").asText();
         assertThat(submission.at("/application/status/en").asText()).isEqualTo("Received");
         assertThat(submission.at("/application/formData/post").asText()).isEqualTo("clerk");
-        assertThat(submission.at("/accessCode").asText()).matches("[A-Z2-9]{5}-[A-Z2-9]{5}");
+        assertThat(submission.at("/accessCode").asText()).matches("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
 
         HttpResponse<String> acted = send("POST", "api/v1/applications/" + id + "/actions/start_screening",
                 "{\"comment\":\"internal: verify diploma\",\"expectedVersion\":1}", "Authorization", "Bearer sam");

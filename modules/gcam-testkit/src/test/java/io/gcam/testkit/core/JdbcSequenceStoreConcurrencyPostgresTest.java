@@ -4,8 +4,10 @@ import static io.gcam.testkit.core.Databases.execute;
 import static io.gcam.testkit.core.Databases.queryLong;
 import static io.gcam.testkit.core.Databases.update;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.gcam.core.GcamException;
 import io.gcam.core.jdbc.JdbcSequenceStore;
 import io.gcam.core.jdbc.LocalTransactions;
 import io.gcam.core.jdbc.Migrations;
@@ -82,6 +84,75 @@ class JdbcSequenceStoreConcurrencyPostgresTest {
         assertThat(queryLong(instanceA, "SELECT MAX(n) FROM issued_number")).as("no gaps").isEqualTo(total);
         assertThat(queryLong(instanceA, "SELECT COUNT(*) FROM gcam_sequence")).isEqualTo(1);
         assertThat(queryLong(instanceA, "SELECT last_value FROM gcam_sequence WHERE series = ?", series)).isEqualTo(total);
+    }
+
+    @Test
+    void reservingStoresOnTwoPoolsNeverShareANumberAndEachHandsOutIncreasingNumbers() throws Exception {
+        String series = "candidate/2026";
+        int perThread = 200;
+        int block = 50;
+        // one store per instance, shared by that instance's threads, as an application would wire it
+        SequenceStore storeA = JdbcSequenceStore.reserving(instanceA, block);
+        SequenceStore storeB = JdbcSequenceStore.reserving(instanceB, block);
+        List<List<Long>> perThreadNumbers = Collections.synchronizedList(new ArrayList<>());
+        race(THREADS, thread -> {
+            DataSource pool = thread % 2 == 0 ? instanceA : instanceB;
+            SequenceStore store = thread % 2 == 0 ? storeA : storeB;
+            List<Long> mine = new ArrayList<>();
+            for (int i = 0; i < perThread; i++) {
+                long n = store.next(series);
+                mine.add(n);
+                record(pool, series, n);
+            }
+            perThreadNumbers.add(mine);
+            return null;
+        });
+
+        int total = THREADS * perThread;
+        assertThat(queryLong(instanceA, "SELECT COUNT(*) FROM issued_number")).isEqualTo(total);
+        assertThat(queryLong(instanceA, "SELECT COUNT(DISTINCT n) FROM issued_number")).isEqualTo(total);
+        assertThat(queryLong(instanceA, "SELECT MIN(n) FROM issued_number")).isEqualTo(1);
+        // every block was used up, so the reserved total is exactly what was handed out
+        assertThat(queryLong(instanceA, "SELECT last_value FROM gcam_sequence WHERE series = ?", series))
+                .isEqualTo(total);
+        for (List<Long> mine : perThreadNumbers) {
+            assertThat(mine).as("one thread's numbers from one instance").isSorted().doesNotHaveDuplicates();
+        }
+
+        // a restarted instance never hands out a number reserved before it stopped
+        long next = JdbcSequenceStore.reserving(instanceA, block).next(series);
+        assertThat(next).isEqualTo(total + 1);
+        assertThat(queryLong(instanceA, "SELECT last_value FROM gcam_sequence WHERE series = ?", series))
+                .isEqualTo(total + block);
+    }
+
+    @Test
+    void reservingStoreTakesOneBlockPerDatabaseCallAndRefusesAConnectionInATransaction() {
+        String series = "ticket";
+        SequenceStore store = JdbcSequenceStore.reserving(instanceA, 10);
+        for (int i = 1; i <= 10; i++) {
+            assertThat(store.next(series)).isEqualTo(i);
+            assertThat(queryLong(instanceA, "SELECT last_value FROM gcam_sequence WHERE series = ?", series))
+                    .as("the first block, reserved once").isEqualTo(10);
+        }
+        assertThat(store.next(series)).isEqualTo(11);
+        assertThat(queryLong(instanceA, "SELECT last_value FROM gcam_sequence WHERE series = ?", series))
+                .isEqualTo(20);
+        assertThat(store.current(series)).as("what this store handed out").hasValue(11);
+        assertThat(JdbcSequenceStore.reserving(instanceB, 10).current(series))
+                .as("another instance sees what was reserved").hasValue(20);
+
+        LocalTransactions tx = LocalTransactions.over(instanceA);
+        SequenceStore misconfigured = JdbcSequenceStore.reserving(tx.dataSource(), 10);
+        assertThatThrownBy(() -> tx.inTransaction(() -> misconfigured.next("other")))
+                .isInstanceOfSatisfying(GcamException.class,
+                        e -> assertThat(e.code()).isEqualTo("CONFIGURATION_INVALID"));
+        assertThat(queryLong(instanceA, "SELECT COUNT(*) FROM gcam_sequence WHERE series = 'other'")).isZero();
+        assertThatThrownBy(() -> JdbcSequenceStore.reserving(instanceA, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                () -> JdbcSequenceStore.reserving(instanceA, JdbcSequenceStore.MAX_BLOCK_SIZE + 1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
