@@ -57,7 +57,9 @@ import org.slf4j.LoggerFactory;
  * <h2>Guarantees</h2>
  * <ul>
  *   <li>Only an applicant acts, for themselves: {@link #apply} files in their name and
- *       {@link #myApplications} lists only their filings.</li>
+ *       {@link #myApplications} lists only their filings: those made here and those a backend
+ *       recorded for applications made there directly (see
+ *       {@code WorkflowServiceConnector#filingRecorder}).</li>
  *   <li>Only published services whose agency has a connector can be applied for
  *       ({@code SERVICE_NOT_ONLINE} otherwise).</li>
  *   <li>A filing is recorded, audited ({@code catalog.application_filed}) and published as an event
@@ -143,23 +145,33 @@ public final class SingleWindow implements AutoCloseable {
         String filingId = ids.next();
         FiledApplication filed = connector.file(new FilingRequest(filingId, serviceCode, service.agency(),
                 applicant.subjectId(), formData));
-        Filing filing = new Filing(filingId, applicant.subjectId(), serviceCode, service.agency(),
+        Filing fresh = new Filing(filingId, applicant.subjectId(), serviceCode, service.agency(),
                 filed.applicationId(), filed.referenceNumber(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        Filing filing;
         try {
-            transactions.inTransaction(() -> {
-                store.insertFiling(filing);
+            filing = transactions.inTransaction(() -> {
+                // The backend may have recorded it already (WorkflowServiceConnector#filingRecorder):
+                // one filing per application, the first one recorded.
+                Filing recorded = store.filingsOf(applicant.subjectId()).stream()
+                        .filter(f -> f.agency().equals(service.agency()) && f.applicationId().equals(filed.applicationId()))
+                        .findFirst().orElse(null);
+                if (recorded == null) {
+                    store.insertFiling(fresh);
+                }
+                Filing result = recorded == null ? fresh : recorded;
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("serviceCode", serviceCode);
-                details.put("applicationId", filing.applicationId());
-                details.put("referenceNumber", filing.referenceNumber());
-                audit.append(applicant, "catalog.application_filed", AGGREGATE, filingId, details);
+                details.put("applicationId", result.applicationId());
+                details.put("referenceNumber", result.referenceNumber());
+                audit.append(applicant, "catalog.application_filed", AGGREGATE, result.id(), details);
                 events.publish(DomainEvent.builder("catalog.application_filed")
                         .id(ids.next())
-                        .occurredAt(filing.filedAt())
-                        .aggregate(AGGREGATE, filingId)
+                        .occurredAt(fresh.filedAt())
+                        .aggregate(AGGREGATE, result.id())
                         .agency(service.agency())
                         .payload(details)
                         .build());
+                return result;
             });
         } catch (RuntimeException e) {
             LOG.error("Agency {} accepted filing {} (application {}) but recording it failed; reconcile by filing id",

@@ -2,13 +2,18 @@ package io.gcam.catalog;
 
 import static io.gcam.catalog.Fixture.SAFP_EDITOR;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.gcam.catalog.spi.CatalogStore;
 import io.gcam.catalog.workflow.WorkflowServiceConnector;
 import io.gcam.core.AccessDeniedException;
 import io.gcam.core.Actor;
 import io.gcam.core.BusinessCalendar;
+import io.gcam.core.DomainEvent;
+import io.gcam.core.DomainEventListener;
+import io.gcam.core.GcamException;
 import io.gcam.core.ReferenceNumberGenerator;
 import io.gcam.core.SynchronousEventPublisher;
 import io.gcam.core.jdbc.JdbcSequenceStore;
@@ -42,7 +47,7 @@ class LocalWorkflowSingleWindowTest {
 
     @BeforeEach
     void setUp() {
-        pool = TestDatabases.h2().newPool(4);
+        pool = newPool();
         f = new Fixture(pool, "workflow");
         WorkflowDefinitions definitions = WorkflowDefinitions.of(WorkflowDefinition.fromResource(
                 getClass().getClassLoader(), "workflows/recruitment-v1.json"));
@@ -64,6 +69,11 @@ class LocalWorkflowSingleWindowTest {
                 .events(f.events).clock(f.clock)
                 .connector("SAFP", new WorkflowServiceConnector(workflow, Map.of("SAFP-RECRUIT", "recruitment")))
                 .build();
+    }
+
+    /** @return a pool on a fresh database; H2 here, PostgreSQL in the subclass */
+    HikariDataSource newPool() {
+        return TestDatabases.h2().newPool(4);
     }
 
     @AfterEach
@@ -138,6 +148,91 @@ class LocalWorkflowSingleWindowTest {
         assertThat(performance.figures(DIRECTOR, "SAFP-RECRUIT", YearMonth.of(2026, 9), YearMonth.of(2026, 9))
                 .get(0).received()).isZero();
         assertThat(f.store.filingsOf("citizen-7")).isEmpty();
+    }
+
+    @Test
+    void listsApplicationsSubmittedToTheWorkflowDirectlyWithTheirPublicStatus() {
+        SynchronousEventPublisher events = f.events;
+        CatalogStore catalogStore = f.store;
+        // tag::recorder[]
+        WorkflowServiceConnector safp = new WorkflowServiceConnector(workflow, Map.of("SAFP-RECRUIT", "recruitment"));
+        events.subscribe(WorkflowServiceConnector.SUBMITTED, safp.filingRecorder(catalogStore),
+                SynchronousEventPublisher.OnFailure.PROPAGATE);
+        // the citizen applies in the workflow directly, not through the single window
+        String direct = workflow.submit(CITIZEN, "recruitment", "SAFP", "{\"post\":\"clerk\"}").application().id();
+        // end::recorder[]
+        workflow.submit(Actor.applicant("citizen-8"), "recruitment", "SAFP", "{}");
+        workflow.perform(SCREENER, direct, "start_screening", null, null);
+
+        MyApplications mine = window.myApplications(CITIZEN);
+
+        assertThat(mine.items()).singleElement().satisfies(item -> {
+            assertThat(item.filing().applicationId()).isEqualTo(direct);
+            assertThat(item.filing().serviceCode()).isEqualTo("SAFP-RECRUIT");
+            assertThat(item.filing().agency()).isEqualTo("SAFP");
+            assertThat(item.serviceName().en()).isEqualTo("Civil service recruitment");
+            assertThat(item.available()).isTrue();
+            assertThat(item.status().status().en()).isEqualTo("Under review");
+        });
+        assertThat(window.myApplications(Actor.applicant("citizen-8")).items()).hasSize(1);
+    }
+
+    @Test
+    void recordsAnApplicationFiledThroughTheWindowOnceWhenTheRecorderListensToo() {
+        f.events.subscribe(WorkflowServiceConnector.SUBMITTED, safp().filingRecorder(f.store),
+                SynchronousEventPublisher.OnFailure.PROPAGATE);
+
+        ApplicationReceipt receipt = window.apply(CITIZEN, "SAFP-RECRUIT", "{}");
+
+        assertThat(f.store.filingsOf("citizen-7")).singleElement().isEqualTo(receipt.filing());
+        assertThat(window.myApplications(CITIZEN).items()).hasSize(1);
+        assertThat(f.published).filteredOn(e -> e.type().equals("catalog.application_filed")).singleElement()
+                .satisfies(e -> assertThat(e.aggregateId()).isEqualTo(receipt.filing().id()));
+    }
+
+    @Test
+    void recordsARedeliveredSubmissionOnceAndIgnoresOtherEventsAndTypes() {
+        DomainEventListener recorder = safp().filingRecorder(f.store);
+        f.events.subscribe(WorkflowServiceConnector.SUBMITTED, recorder, SynchronousEventPublisher.OnFailure.PROPAGATE);
+        String id = workflow.submit(CITIZEN, "recruitment", "SAFP", "{}").application().id();
+        DomainEvent submitted = f.published.stream().filter(e -> e.type().equals(WorkflowServiceConnector.SUBMITTED))
+                .findFirst().orElseThrow();
+
+        f.tx.inTransaction(() -> recorder.onEvent(submitted));
+        workflow.perform(SCREENER, id, "start_screening", null, null);
+        f.published.forEach(recorder::onEvent);
+        new WorkflowServiceConnector(workflow, Map.of("OTHER-SERVICE", "other-type")).filingRecorder(f.store)
+                .onEvent(submitted);
+
+        assertThat(f.store.filingsOf("citizen-7")).singleElement()
+                .satisfies(filing -> assertThat(filing.id()).isEqualTo(submitted.id()));
+    }
+
+    @Test
+    void recordsNoFilingForADirectSubmissionThatRolledBack() {
+        f.events.subscribe(WorkflowServiceConnector.SUBMITTED, safp().filingRecorder(f.store),
+                SynchronousEventPublisher.OnFailure.PROPAGATE);
+
+        assertThatThrownBy(() -> f.tx.inTransaction(() -> {
+            workflow.submit(CITIZEN, "recruitment", "SAFP", "{}");
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(f.store.filingsOf("citizen-7")).isEmpty();
+        assertThat(window.myApplications(CITIZEN).items()).isEmpty();
+    }
+
+    @Test
+    void refusesToRecordFilingsWhenOneTypeServesTwoServices() {
+        WorkflowServiceConnector ambiguous = new WorkflowServiceConnector(workflow,
+                Map.of("SAFP-RECRUIT", "recruitment", "SAFP-RECRUIT-2", "recruitment"));
+
+        assertThatExceptionOfType(GcamException.class).isThrownBy(() -> ambiguous.filingRecorder(f.store))
+                .extracting(GcamException::code).isEqualTo("CONFIGURATION_INVALID");
+    }
+
+    private WorkflowServiceConnector safp() {
+        return new WorkflowServiceConnector(workflow, Map.of("SAFP-RECRUIT", "recruitment"));
     }
 
     private void finish(String applicationId, String action) {

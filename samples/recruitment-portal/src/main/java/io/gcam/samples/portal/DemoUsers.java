@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 /** The portal's user accounts (table {@code portal_user}), and the demo users seeded in demo mode. */
 final class DemoUsers {
 
-    /** The agency of every demo staff member. */
+    /** The agency of the demo staff members, but for DSAL's employment officer {@code officer1}. */
     static final String AGENCY = "SAFP";
 
     /** The seeded users, in the order shown on the home page. */
@@ -26,7 +26,9 @@ final class DemoUsers {
             new DemoUser("applicant3", Actor.applicant("demo-applicant3")),
             new DemoUser("reviewer1", Actor.staff("demo-reviewer1", AGENCY, "REVIEWER")),
             new DemoUser("approver1", Actor.staff("demo-approver1", AGENCY, "APPROVER")),
-            new DemoUser("admin1", Actor.staff("demo-admin1", AGENCY, "ADMIN")));
+            new DemoUser("admin1", Actor.staff("demo-admin1", AGENCY, "ADMIN")),
+            new DemoUser("editor1", Actor.staff("demo-editor1", AGENCY, "CATALOG_EDITOR")),
+            new DemoUser("officer1", Actor.staff("demo-officer1", "DSAL", "OFFICER")));
 
     /**
      * A user account.

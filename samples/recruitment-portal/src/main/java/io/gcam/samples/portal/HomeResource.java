@@ -114,7 +114,9 @@ public final class HomeResource {
                 html.append("<tr data-demo-user=\"").append(escape(user.username())).append("\"><th scope=\"row\"><code>")
                         .append(escape(user.username())).append("</code></th><td>")
                         .append(escape((actor.isStaff() ? STAFF : APPLICANT).in(locale))).append("</td><td>")
-                        .append(escape(String.join(", ", new TreeSet<>(actor.roles())))).append("</td><td>")
+                        // long role names may break after an underscore on a phone
+                        .append(escape(String.join(", ", new TreeSet<>(actor.roles()))).replace("_", "_<wbr>"))
+                        .append("</td><td>")
                         .append(escape(actor.agency() == null ? "" : actor.agency())).append("</td></tr>\n");
             }
             html.append("</tbody>\n</table>\n</section>\n");

@@ -147,7 +147,7 @@ public final class PortalApp implements AutoCloseable {
             config.register(new RemoteAddressFilter());
             WorkflowService workflow = WorkflowWiring.register(config, transactions, pool, clock, events,
                     RemoteAddressFilter.clientAddress(env), stopping::add);
-            CatalogWiring.register(config, transactions, pool, clock, workflow, events, demo);
+            CatalogWiring catalog = CatalogWiring.register(config, transactions, pool, clock, workflow, events, env, demo);
             notifications.register(config);
             SubmissionConfirmation.subscribe(events, workflow, notifications);
             DocumentService documents = DocumentsWiring.register(config, transactions, pool, clock, settings.dataDir(),
@@ -180,6 +180,7 @@ public final class PortalApp implements AutoCloseable {
             int port = server.getListener("grizzly").getPort();
             URI uri = URI.create("http://" + (settings.host().equals("0.0.0.0") ? "localhost" : settings.host())
                     + ":" + port + "/");
+            catalog.started(uri);
             LOG.info("Recruitment portal ({} mode) is up at {}  (health: {}health)",
                     settings.mode().name().toLowerCase(java.util.Locale.ROOT), uri, uri);
             return new PortalApp(server, pool, uri, settings, notifications, stopping);

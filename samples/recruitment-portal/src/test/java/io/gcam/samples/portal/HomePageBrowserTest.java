@@ -104,7 +104,8 @@ class HomePageBrowserTest {
         WebDriver page = browser.open("/");
         List<WebElement> rows = page.findElements(By.cssSelector("tr[data-demo-user]"));
         assertThat(rows).extracting(row -> row.getDomAttribute("data-demo-user"))
-                .containsExactly("applicant1", "applicant2", "applicant3", "reviewer1", "approver1", "admin1");
+                .containsExactly("applicant1", "applicant2", "applicant3", "reviewer1", "approver1", "admin1", "editor1",
+                        "officer1");
 
         for (WebElement row : rows) {
             String username = row.getDomAttribute("data-demo-user");

@@ -24,11 +24,13 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /catalog}: the public service catalogue in English, Traditional Chinese or Portuguese,
- * with a search form and filters. Works without script and without login.
+ * with a search form and filters. A step's required documents are shown by their names. Works without script and without login.
  */
 @Path("/catalog")
 public final class CatalogPage {
@@ -60,9 +62,16 @@ public final class CatalogPage {
             new String[] {"en", "English"}, new String[] {"zh-Hant", "繁體中文"}, new String[] {"pt", "Português"});
 
     private final CatalogService catalog;
+    private final Function<String, Optional<LocalizedText>> documentNames;
 
-    CatalogPage(CatalogService catalog) {
+    /**
+     * @param catalog the catalogue
+     * @param documentNames the name of a required document's type code, or empty when unknown (the
+     *     page then shows the code)
+     */
+    CatalogPage(CatalogService catalog, Function<String, Optional<LocalizedText>> documentNames) {
         this.catalog = catalog;
+        this.documentNames = documentNames;
     }
 
     /**
@@ -134,8 +143,15 @@ public final class CatalogPage {
             for (Step s : d.steps()) {
                 html.append("<li>").append(esc(s.title().in(locale)));
                 if (!s.requiredDocuments().isEmpty()) {
-                    html.append(" — ").append(esc(DOCUMENTS.in(locale))).append(": ")
-                            .append(esc(String.join(", ", s.requiredDocuments())));
+                    html.append(" — ").append(esc(DOCUMENTS.in(locale))).append(": ");
+                    String separator = "";
+                    for (String code : s.requiredDocuments()) {
+                        // by the name the document intake gives the type; the code only when it is unknown
+                        html.append(separator).append("<span data-document=\"").append(esc(code)).append("\">")
+                                .append(esc(documentNames.apply(code).map(n -> n.in(locale)).orElse(code)))
+                                .append("</span>");
+                        separator = ", ";
+                    }
                 }
                 html.append("</li>");
             }

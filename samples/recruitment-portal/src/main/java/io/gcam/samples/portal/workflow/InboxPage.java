@@ -20,8 +20,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code GET /staff/inbox}: the staff inbox of the recruitment workflow. The page itself (labels,
- * sign-in form, table headings) is rendered on the server in the chosen language; a small script
+ * {@code GET /staff/inbox}: the staff inbox of the portal's workflows (SAFP's recruitment, DSAL's
+ * job-seeker registration). The page itself (labels, sign-in form, table headings) is rendered on
+ * the server in the chosen language; a small script
  * signs in as a demo staff member ({@code POST /api/v1/dev/login}, demo mode), lists
  * {@code GET /api/v1/inbox?actionable=true} and offers one button per action the API says the
  * signed-in staff member may take now — so the buttons follow the definition and the staff
@@ -32,9 +33,9 @@ import org.jspecify.annotations.Nullable;
 public final class InboxPage {
 
     static final LocalizedText TITLE = LocalizedText.of("Staff inbox", "工作人員收件匣", "Caixa de entrada");
-    /** The demo staff members who hold the recruitment workflow's roles. */
-    static final List<String> STAFF = List.of("reviewer1", "approver1");
-    /** Button labels of the recruitment definition's staff actions; others show their name. */
+    /** The demo staff members who hold the workflows' roles: SAFP's recruitment, DSAL's job-seeker registration. */
+    static final List<String> STAFF = List.of("reviewer1", "approver1", "officer1");
+    /** Button labels of the definitions' staff actions; others show their name. */
     static final Map<String, LocalizedText> ACTIONS = actions();
 
     private static final LocalizedText INTRO = LocalizedText.of(
@@ -68,6 +69,7 @@ public final class InboxPage {
                 "Convocar para entrevista"));
         labels.put("approve", LocalizedText.of("Approve", "批准", "Aprovar"));
         labels.put("reject", LocalizedText.of("Reject", "不批准", "Rejeitar"));
+        labels.put("register", LocalizedText.of("Register", "登記", "Inscrever"));
         return Map.copyOf(labels);
     }
 

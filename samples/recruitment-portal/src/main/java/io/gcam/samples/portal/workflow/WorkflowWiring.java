@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires gcam-workflow into the portal: the recruitment application type from
- * {@code workflows/recruitment-v1.json}, the JDBC store, Macao public holidays, and the REST API
+ * {@code workflows/recruitment-v1.json} (SAFP) and the job-seeker registration from
+ * {@code workflows/jobseeker-v1.json} (DSAL), the JDBC store, Macao public holidays, and the REST API
  * of {@link WorkflowResources}, and two pages: the applicant's status and timeline ({@link StatusPage},
  * {@code /status}) and the staff inbox with action buttons ({@link InboxPage}, {@code /staff/inbox}).
  */
@@ -77,8 +78,10 @@ public final class WorkflowWiring {
             SynchronousEventPublisher events, ClientAddress clients, Consumer<AutoCloseable> onStop) {
         Migrations.migrate(pool, "workflow");
         WorkflowService workflow = WorkflowService.builder()
-                .definitions(WorkflowDefinitions.of(WorkflowDefinition.fromResource(
-                        WorkflowWiring.class.getClassLoader(), "workflows/recruitment-v1.json")))
+                .definitions(WorkflowDefinitions.of(
+                        WorkflowDefinition.fromResource(WorkflowWiring.class.getClassLoader(), "workflows/recruitment-v1.json"),
+                        // DSAL's job-seeker registration, filed through the single window (see CatalogWiring)
+                        WorkflowDefinition.fromResource(WorkflowWiring.class.getClassLoader(), "workflows/jobseeker-v1.json")))
                 .store(JdbcApplicationStore.create(tx.dataSource()))
                 .referenceNumbers(ReferenceNumberGenerator.builder()
                         .name("application")

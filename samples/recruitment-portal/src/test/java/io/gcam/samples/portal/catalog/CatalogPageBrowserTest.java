@@ -50,7 +50,26 @@ class CatalogPageBrowserTest {
         WebDriver page = browser.open("/catalog?lang=en&channel=PHONE");
 
         assertThat(services(page)).containsExactly("DSAL-JOBSEEK");
-        assertThat(browser.text("article[data-service=DSAL-JOBSEEK] .meta")).isEqualTo("DSAL · Counter, Phone");
+        assertThat(browser.text("article[data-service=DSAL-JOBSEEK] .meta")).isEqualTo("DSAL · Online, Counter, Phone");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "en,      Identity card,              Diploma,  Curriculum vitae, Documents",
+        "zh-Hant, 身份證明文件,                學歷證明, 履歷,              所需文件",
+        "pt,      Documento de identificação, Diploma,  Curriculum vitae, Documentos",
+    })
+    void namesTheRequiredDocumentsOfEachStepInTheLanguageOfThePage(String lang, String idCard, String diploma,
+            String cv, String documents) {
+        WebDriver page = browser.open("/catalog?lang=" + lang);
+
+        assertThat(browser.text("article[data-service=SAFP-RECRUIT] li:first-child"))
+                .endsWith(documents + ": " + idCard + ", " + diploma);
+        assertThat(browser.text("article[data-service=DSAL-JOBSEEK] li:first-child"))
+                .endsWith(documents + ": " + idCard + ", " + cv);
+        assertThat(page.findElements(By.cssSelector("span[data-document]"))).extracting(WebElement::getText)
+                .doesNotContain("ID_CARD", "DIPLOMA", "CV");
+        assertThat(PageChecks.problems(page)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
