@@ -36,7 +36,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -84,6 +88,12 @@ import org.slf4j.LoggerFactory;
  *   <li>Activity definitions (everything but the status and seat counters) never change once created,
  *       so the service keeps them in memory; the status and counters are read from the store on every
  *       attempt, so an activity closed by another application instance refuses registrations at once.</li>
+ *   <li>Within one service instance, registrations for the same session take turns before their
+ *       transaction starts (waiting at most two seconds for their turn, then going
+ *       ahead anyway). They would queue on the session's row in the database in any case; queuing in
+ *       memory instead keeps a rush on one session from holding pooled connections that only wait,
+ *       and from waking every waiting transaction each time a seat is taken. The database alone
+ *       decides who gets a seat, across instances as well.</li>
  * </ul>
  *
  * <p>Event types (all with aggregate type {@code registration} or {@code activity} and the agency):
@@ -115,6 +125,8 @@ public final class RegistrationService {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationService.class);
     private static final int DEFINITION_CACHE_SIZE = 1024;
+    /** How long a registration waits for its session's turn before it goes ahead without one. */
+    private static final long TURN_WAIT_MILLIS = 2_000;
 
     private final RegistrationStore store;
     private final TransactionRunner transactions;
@@ -128,6 +140,8 @@ public final class RegistrationService {
     private final IdGenerator ids;
     private final ZoneId zone;
     private final DefinitionCache definitions;
+    /** Per session, the turn its registrations take in this instance (see the class description). */
+    private final ConcurrentMap<SessionId, ReentrantLock> turns = new ConcurrentHashMap<>();
 
     private RegistrationService(Builder b) {
         this.store = require(b.store, "store");
@@ -400,12 +414,34 @@ public final class RegistrationService {
         // duplicate.
         Supplier<String> number = outlook.seatFree() && !outlook.applicantActive()
                 ? prefetched(candidateNumbers.next().value()) : candidateNumber();
-        return transactions.inTransaction(() -> {
+        return inTurn(sessionId, () -> transactions.inTransaction(() -> {
             Registration r = store.register(request, number);
             String action = r.status() == RegistrationStatus.CONFIRMED ? "registration.confirmed" : "registration.waitlisted";
             record(actor, action, "registration", r.id().value(), activity.agency(), payload(r));
             return r;
-        });
+        }));
+    }
+
+    /**
+     * Runs {@code work} in the session's turn. The turn only spares the database a queue: when it is
+     * not free within {@value #TURN_WAIT_MILLIS} ms (a caller's outer transaction may hold the session's
+     * row while another thread holds the turn), or the thread is interrupted, the work runs anyway.
+     */
+    private <T> T inTurn(SessionId sessionId, Supplier<T> work) {
+        ReentrantLock turn = turns.computeIfAbsent(sessionId, id -> new ReentrantLock());
+        boolean mine = false;
+        try {
+            mine = turn.tryLock(TURN_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            return work.get();
+        } finally {
+            if (mine) {
+                turn.unlock();
+            }
+        }
     }
 
     /**

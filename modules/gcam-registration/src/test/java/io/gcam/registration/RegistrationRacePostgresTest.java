@@ -86,6 +86,65 @@ class RegistrationRacePostgresTest {
         assertThat(first.audit.head().index()).isEqualTo(2 + CAPACITY + WAITLIST);
     }
 
+    @org.junit.jupiter.api.Test
+    void aCallersOuterTransactionHoldingTheSessionNeverDeadlocksWithTheSessionsTurn() throws Exception {
+        // Thread 1 registers twice for one session inside its own outer transaction. Between the two,
+        // thread 2 takes the session's turn and then waits in the database for the row thread 1 holds.
+        // Thread 1's second registration must not wait for that turn for ever.
+        TestDatabases.TestDatabase db = TestDatabases.postgres();
+        Fixture fixture = new Fixture(pool(db));
+        Activity a = fixture.openActivity(exam().session(session("Hall", 10, 0)).build());
+        SessionId s = a.sessions().get(0).id();
+        CountDownLatch firstHeld = new CountDownLatch(1);
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<RegistrationStatus>> outer = executor.submit(() -> fixture.tx.inTransaction(() -> {
+                RegistrationStatus one = fixture.service.register(applicant(1), s).status();
+                firstHeld.countDown();
+                await(secondStarted);
+                sleepQuietly(300); // thread 2 now holds the turn and waits for the session's row
+                RegistrationStatus two = fixture.service.register(applicant(2), s).status();
+                return List.of(one, two);
+            }));
+            Future<RegistrationStatus> other = executor.submit(() -> {
+                await(firstHeld);
+                secondStarted.countDown();
+                return fixture.service.register(applicant(3), s).status();
+            });
+
+            // guards against a hang, not a speed test
+            assertThat(outer.get(2, TimeUnit.MINUTES)).containsExactly(RegistrationStatus.CONFIRMED,
+                    RegistrationStatus.CONFIRMED);
+            assertThat(other.get(2, TimeUnit.MINUTES)).isEqualTo(RegistrationStatus.CONFIRMED);
+        } finally {
+            executor.shutdownNow();
+        }
+        try (Connection c = pools.get(0).getConnection()) {
+            assertThat(count(c, "SELECT COUNT(*) FROM gcam_reg_registration WHERE status = 'CONFIRMED'")).isEqualTo(3);
+            assertThat(count(c, "SELECT taken FROM gcam_reg_session")).isEqualTo(3);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(2, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the other thread never got there");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @RepeatedTest(20)
     void cancellationsMovesAndRegistrationsRacingNeverLeaveAFreeSeatWhileSomeoneWaits() throws Exception {
         TestDatabases.TestDatabase db = TestDatabases.postgres();

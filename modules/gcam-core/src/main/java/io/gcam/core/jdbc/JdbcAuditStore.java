@@ -34,6 +34,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>Inside a transaction of the transaction-aware data source (see {@link LocalTransactions}) the
  *       append joins that transaction: a rollback removes the entry and restores the head. Outside a
  *       transaction the append commits on its own.</li>
+ *   <li>On PostgreSQL an append first tries the head this store appended last: one statement moves
+ *       the head only if it is still that one, and stores the entry only then. When another instance
+ *       or store appended since (or that transaction rolled back), nothing is written and the append
+ *       takes the head row's lock and reads the head, as on H2.</li>
  *   <li>Appending transactions must run at READ COMMITTED (the default of PostgreSQL and H2); under
  *       REPEATABLE READ or SERIALIZABLE concurrent appends fail with {@code STORAGE_FAILURE}.</li>
  * </ul>
@@ -49,10 +53,24 @@ public final class JdbcAuditStore implements AuditStore {
     private static final String INSERT_ENTRY = "INSERT INTO gcam_audit_entry (" + COLUMNS
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE_HEAD = "UPDATE gcam_audit_head SET last_seq = ?, last_hash = ? WHERE id = 1";
+    /**
+     * PostgreSQL only: advances the head only if it is still the one the entry was built on, and stores
+     * the entry only then; one statement, one round trip.
+     */
+    private static final String APPEND_IF_HEAD = "WITH advanced AS (UPDATE gcam_audit_head SET last_seq = ?,"
+            + " last_hash = ? WHERE id = 1 AND last_seq = ? AND last_hash = ? RETURNING last_seq)"
+            + " INSERT INTO gcam_audit_entry (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM advanced";
 
     private final DataSource dataSource;
     /** Whether the database is PostgreSQL; looked up on the first append. */
     private volatile @Nullable Boolean postgres;
+    /**
+     * The head after this store's last append (committed or not), the guess for the next append on
+     * PostgreSQL. A wrong guess (another instance appended since, or that transaction rolled back)
+     * costs the locked path; it can never fork the chain, since the head is advanced only from the
+     * value guessed.
+     */
+    private volatile @Nullable AuditHead lastAppended;
 
     /**
      * @param dataSource the transaction-aware data source whose database has the core migrations
@@ -70,7 +88,11 @@ public final class JdbcAuditStore implements AuditStore {
                 connection.setAutoCommit(false);
             }
             try {
-                AuditEntry entry = appendLocked(connection, nextEntry);
+                AuditEntry entry = appendGuessed(connection, nextEntry);
+                if (entry == null) {
+                    entry = appendLocked(connection, nextEntry);
+                }
+                lastAppended = new AuditHead(entry.index(), entry.hash());
                 if (ownTransaction) {
                     connection.commit();
                 }
@@ -99,20 +121,57 @@ public final class JdbcAuditStore implements AuditStore {
         return known;
     }
 
-    /** Binds the entry's columns as parameters 1 to 11 and returns the next parameter's index. */
-    private static int bindEntry(PreparedStatement insert, AuditEntry entry) throws SQLException {
-        insert.setLong(1, entry.index());
-        insert.setString(2, entry.actor().subjectId());
-        insert.setString(3, entry.actor().kind().name());
-        insert.setString(4, entry.actor().agency());
-        insert.setString(5, entry.action());
-        insert.setString(6, entry.objectType());
-        insert.setString(7, entry.objectId());
-        insert.setObject(8, OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC));
-        insert.setString(9, entry.details());
-        insert.setString(10, entry.previousHash());
-        insert.setString(11, entry.hash());
-        return 12;
+    /**
+     * Binds the entry's columns as the 11 parameters after {@code offset}.
+     *
+     * @return the index of the next parameter
+     */
+    private static int bindEntry(PreparedStatement insert, AuditEntry entry, int offset) throws SQLException {
+        insert.setLong(offset + 1, entry.index());
+        insert.setString(offset + 2, entry.actor().subjectId());
+        insert.setString(offset + 3, entry.actor().kind().name());
+        insert.setString(offset + 4, entry.actor().agency());
+        insert.setString(offset + 5, entry.action());
+        insert.setString(offset + 6, entry.objectType());
+        insert.setString(offset + 7, entry.objectId());
+        insert.setObject(offset + 8, OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC));
+        insert.setString(offset + 9, entry.details());
+        insert.setString(offset + 10, entry.previousHash());
+        insert.setString(offset + 11, entry.hash());
+        return offset + 12;
+    }
+
+    /**
+     * On PostgreSQL, appends after the head this store appended last, if that is still the head: the
+     * conditional update takes the head row's lock (waiting for a concurrent appender to finish) and
+     * then matches only if nobody moved the head meanwhile.
+     *
+     * @return the entry, or {@code null} when there is no guess or it was wrong (nothing was written)
+     */
+    private @Nullable AuditEntry appendGuessed(Connection connection, Function<AuditHead, AuditEntry> nextEntry)
+            throws SQLException {
+        AuditHead guess = lastAppended;
+        if (guess == null || !isPostgres(connection)) {
+            return null;
+        }
+        AuditEntry entry = follow(guess, nextEntry);
+        try (PreparedStatement append = connection.prepareStatement(APPEND_IF_HEAD)) {
+            append.setLong(1, entry.index());
+            append.setString(2, entry.hash());
+            append.setLong(3, guess.index());
+            append.setString(4, guess.hash());
+            bindEntry(append, entry, 4);
+            return append.executeUpdate() == 1 ? entry : null;
+        }
+    }
+
+    private static AuditEntry follow(AuditHead head, Function<AuditHead, AuditEntry> nextEntry) {
+        AuditEntry entry = nextEntry.apply(head);
+        if (entry.index() != head.index() + 1 || !entry.previousHash().equals(head.hash())) {
+            throw new IllegalStateException("audit entry " + entry.index() + " does not follow the head "
+                    + head.index());
+        }
+        return entry;
     }
 
     private AuditEntry appendLocked(Connection connection, Function<AuditHead, AuditEntry> nextEntry)
@@ -128,17 +187,13 @@ public final class JdbcAuditStore implements AuditStore {
             }
             head = new AuditHead(row.getLong(1), row.getString(2));
         }
-        AuditEntry entry = nextEntry.apply(head);
-        if (entry.index() != head.index() + 1 || !entry.previousHash().equals(head.hash())) {
-            throw new IllegalStateException("audit entry " + entry.index() + " does not follow the head "
-                    + head.index());
-        }
+        AuditEntry entry = follow(head, nextEntry);
         boolean postgres = isPostgres(connection);
         // On PostgreSQL the entry and the new head go in one statement (one round trip while the head is
         // locked); elsewhere in two.
         try (PreparedStatement insert = connection.prepareStatement(postgres
                 ? "WITH appended AS (" + INSERT_ENTRY + ") " + UPDATE_HEAD : INSERT_ENTRY)) {
-            int next = bindEntry(insert, entry);
+            int next = bindEntry(insert, entry, 0);
             if (postgres) {
                 insert.setLong(next, entry.index());
                 insert.setString(next + 1, entry.hash());

@@ -13,9 +13,9 @@ import java.util.function.Function;
  * <p>The store keeps one chain. Guarantees an implementation must give:
  * <ul>
  *   <li>{@link #append(Function)} is serialized against every other append to the same trail, across
- *       threads and across application instances sharing the storage: the head passed to
- *       {@code nextEntry} is the true current head, and no other entry can become the head until
- *       this one is stored or abandoned.</li>
+ *       threads and across application instances sharing the storage: the entry stored is the one
+ *       {@code nextEntry} built on the true current head, and no other entry can become the head
+ *       until this one is stored or abandoned.</li>
  *   <li>Entries are stored exactly as given, are returned exactly as stored, and are never changed
  *       or removed by the store.</li>
  *   <li>A transactional store joins the caller's transaction when there is one, so that a rolled back
@@ -27,11 +27,14 @@ public interface AuditStore {
     /**
      * Appends one entry after the current head, as one atomic step.
      *
-     * <p>While holding exclusive access to the head, the store calls {@code nextEntry} once with the
-     * current head, stores the entry it returns and makes that entry the new head.
+     * <p>The store stores the entry {@code nextEntry} returns for the current head and makes it the
+     * new head, with exclusive access to the head while it does. A store may also call
+     * {@code nextEntry} with a head it expects to be current (the one it appended last, say) and
+     * discard that entry when the guess proves wrong, so {@code nextEntry} may be called more than
+     * once per append; only an entry built on the true current head is ever stored.
      *
-     * @param nextEntry builds the entry that follows the given head; it must be quick and must not
-     *     call the store
+     * @param nextEntry builds the entry that follows the given head; a function of the head alone,
+     *     quick, and never calling the store
      * @return the stored entry
      * @throws IllegalStateException when the returned entry does not follow the head (its index is
      *     not {@code head.index() + 1} or its previous hash is not {@code head.hash()})

@@ -110,6 +110,37 @@ abstract class JdbcAuditStoreContract extends AuditStoreCompatibilityKit {
     }
 
     @Test
+    void storesOfTwoInstancesTakingTurnsExtendOneChain() throws SQLException {
+        // each store remembers the head it appended last; after the other instance's append, or after
+        // its own transaction rolled back, that head is stale and the store must not build on it
+        AuditTrail first = trail();
+        try (HikariDataSource otherPool = database().newPool(2)) {
+            LocalTransactions otherTransactions = LocalTransactions.over(otherPool);
+            AuditTrail second = AuditTrail.builder().store(new JdbcAuditStore(otherTransactions.dataSource()))
+                    .clock(Clock.systemUTC()).build();
+
+            first.append(REVIEWER, "a.one", "application", "APP-1", null);
+            first.append(REVIEWER, "a.two", "application", "APP-1", null);
+            second.append(REVIEWER, "b.one", "application", "APP-2", null);
+            first.append(REVIEWER, "a.three", "application", "APP-1", null);
+            assertThatThrownBy(() -> otherTransactions.inTransaction(() -> {
+                second.append(REVIEWER, "b.undone", "application", "APP-2", null);
+                throw new IllegalStateException("rolled back");
+            })).hasMessage("rolled back");
+            second.append(REVIEWER, "b.two", "application", "APP-2", null);
+            first.append(REVIEWER, "a.four", "application", "APP-1", null);
+            AuditEntry last = second.append(REVIEWER, "b.three", "application", "APP-2", null);
+
+            assertThat(last.index()).isEqualTo(7);
+            assertThat(count("gcam_audit_entry")).isEqualTo(7);
+            assertThat(first.head()).isEqualTo(last.asHead());
+            assertThat(first.verify().ok()).isTrue();
+            assertThat(first.entries(1, 10)).extracting(AuditEntry::action)
+                    .containsExactly("a.one", "a.two", "b.one", "a.three", "b.two", "a.four", "b.three");
+        }
+    }
+
+    @Test
     void refusesASecondEntryAfterTheSameHashEvenWhenWrittenDirectly() {
         AuditEntry first = trail().append(REVIEWER, "application.approved", "application", "APP-1", null);
 
