@@ -4,7 +4,8 @@ import io.gcam.core.GcamException;
 
 /**
  * {@code INVALID_IDENTITY_DOCUMENT}: a document number or machine-readable zone fails its published
- * format or check digit. The message names the document type and never the number.
+ * format or check digit. The message names the document type in the reader's language and never
+ * the number.
  */
 public final class InvalidIdentityDocumentException extends GcamException {
 
@@ -19,7 +20,7 @@ public final class InvalidIdentityDocumentException extends GcamException {
      *     {@code dateOfBirth}, {@code composite}
      */
     public InvalidIdentityDocumentException(IdentityDocumentType type, String failedCheck) {
-        super(IdentityErrorCode.INVALID_IDENTITY_DOCUMENT, type.name());
+        super(IdentityErrorCode.INVALID_IDENTITY_DOCUMENT, type.displayName());
         this.type = type;
         this.failedCheck = failedCheck;
     }

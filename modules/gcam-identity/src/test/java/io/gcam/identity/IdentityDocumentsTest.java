@@ -42,6 +42,24 @@ class IdentityDocumentsTest {
     }
 
     @Test
+    void refusalNamesTheDocumentInTheReadersLanguageAndNeverTheNumber() {
+        assertThatThrownBy(() -> IdentityDocuments.validate(IdentityDocumentType.MACAU_RESIDENT_IDENTITY_CARD,
+                "9234567(8)"))
+                .isInstanceOfSatisfying(InvalidIdentityDocumentException.class, e -> {
+                    assertThat(e.localizedMessage(io.gcam.core.GcamLocales.ENGLISH))
+                            .startsWith("This Macao resident identity card number is not valid.");
+                    assertThat(e.localizedMessage(io.gcam.core.GcamLocales.TRADITIONAL_CHINESE))
+                            .startsWith("澳門居民身份證號碼無效。");
+                    assertThat(e.localizedMessage(io.gcam.core.GcamLocales.PORTUGUESE))
+                            .contains("bilhete de identidade de residente de Macau");
+                    for (java.util.Locale locale : java.util.List.of(io.gcam.core.GcamLocales.ENGLISH,
+                            io.gcam.core.GcamLocales.TRADITIONAL_CHINESE, io.gcam.core.GcamLocales.PORTUGUESE)) {
+                        assertThat(e.localizedMessage(locale)).doesNotContain("MACAU_RESIDENT", "9234567");
+                    }
+                });
+    }
+
+    @Test
     void rejectsMainlandChinaNumberWithWrongCheckCharacter() {
         assertThatThrownBy(() -> IdentityDocuments.validate(IdentityDocumentType.CHINA_RESIDENT_IDENTITY_CARD,
                 "110105194912310021"))
