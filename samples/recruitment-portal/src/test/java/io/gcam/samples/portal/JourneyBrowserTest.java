@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -112,7 +113,7 @@ class JourneyBrowserTest {
             assertThat(service.findElement(By.tagName("h3")).getText()).isEqualTo(language.service());
             checkPage(citizen);
             // required documents by name, as the portal's document intake calls them
-            assertThat(service.getText()).doesNotContain("ID_CARD").contains(java.util.Map.of(
+            assertThat(service.getText()).doesNotContain("ID_CARD").contains(Map.of(
                     "en", "Identity card", "zh-Hant", "身份證明文件", "pt", "Documento de identificação").get(lang));
             service.findElement(By.cssSelector("a[href^='/profile']")).click();
             wait(citizen, ExpectedConditions.urlContains("/profile?lang=" + lang));
@@ -326,7 +327,7 @@ class JourneyBrowserTest {
         assertThat(PageChecks.untranslated(page)).as("untranslated texts on %s", page.getCurrentUrl()).isEmpty();
     }
 
-    private static final java.util.Map<String, String> LANGUAGES = java.util.Map.of(
+    private static final Map<String, String> LANGUAGES = Map.of(
             "en", "ENGLISH", "zh-Hant", "TRADITIONAL_CHINESE", "pt", "PORTUGUESE");
 
     private static void choose(WebDriver page, String field, String value) {
