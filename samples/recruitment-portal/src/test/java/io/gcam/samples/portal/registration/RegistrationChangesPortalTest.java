@@ -3,12 +3,9 @@ package io.gcam.samples.portal.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gcam.samples.portal.PortalApp;
-import java.io.IOException;
+import io.gcam.samples.portal.PortalHttp;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,9 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the running portal's API, on an activity of the test's own (the seeded exam is left alone).
  */
 class RegistrationChangesPortalTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
     static Path dataDir;
@@ -136,38 +130,14 @@ class RegistrationChangesPortalTest {
     }
 
     private static String login(String username) {
-        HttpResponse<String> response = send("POST", "api/v1/dev/login", null, "{\"username\":\"" + username + "\"}");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json(response).get("token").asText();
+        return PortalHttp.login(portal, username);
     }
 
     private static HttpResponse<String> send(String method, String path, String token, String body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(portal.uri().resolve(path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (headers.length > 0) {
-            b.headers(headers);
-        }
-        try {
-            return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return PortalHttp.send(portal, method, path, token, body, headers);
     }
 
     private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + response.body(), e);
-        }
+        return PortalHttp.json(response);
     }
 }
