@@ -11,8 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -42,6 +44,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>Enumeration is rate limited: at most {@link Builder#maxFailures(int)} failed inquiries per
  *       {@link Builder#window(Duration)} from one client key, and as many for one reference number;
  *       further inquiries fail with {@code WORKFLOW_INQUIRY_LIMITED} until the window has passed.
+ *       A client key many people share (a kiosk in a public hall) can be given a limit of its own
+ *       with {@link Builder#sharedClient(String, int)}; the per-reference limit applies to it too.
  *       An attempt is counted atomically <em>before</em> the factor is checked and given back when
  *       the inquiry succeeds, so concurrent guesses cannot overrun the limit. With
  *       {@link io.gcam.workflow.jdbc.JdbcInquiryLimitStore} the limit holds across every instance
@@ -61,6 +65,7 @@ public final class StatusInquiries {
     private final InquiryLimitStore limits;
     private final Clock clock;
     private final int maxFailures;
+    private final Map<String, Integer> sharedClients;
     private final Duration window;
 
     private StatusInquiries(Builder builder) {
@@ -68,6 +73,7 @@ public final class StatusInquiries {
         this.limits = builder.limits;
         this.clock = builder.clock;
         this.maxFailures = builder.maxFailures;
+        this.sharedClients = Map.copyOf(builder.sharedClients);
         this.window = builder.window;
     }
 
@@ -126,7 +132,7 @@ public final class StatusInquiries {
         String clientLimit = digest("client:" + clientKey);
         String referenceLimit = digest("reference:" + reference);
         Instant now = clock.instant();
-        if (!limits.tryAcquire(clientLimit, maxFailures, now, window)) {
+        if (!limits.tryAcquire(clientLimit, sharedClients.getOrDefault(clientKey, maxFailures), now, window)) {
             throw new GcamException(WorkflowErrorCode.WORKFLOW_INQUIRY_LIMITED);
         }
         if (!limits.tryAcquire(referenceLimit, maxFailures, now, window)) {
@@ -161,6 +167,7 @@ public final class StatusInquiries {
         private InquiryLimitStore limits = InquiryLimitStore.inMemory();
         private Clock clock = Clock.systemUTC();
         private int maxFailures = 5;
+        private final Map<String, Integer> sharedClients = new HashMap<>();
         private Duration window = Duration.ofMinutes(15);
 
         private Builder() {
@@ -207,6 +214,26 @@ public final class StatusInquiries {
                 throw new IllegalArgumentException("maxFailures must be 1 or more");
             }
             this.maxFailures = failures;
+            return this;
+        }
+
+        /**
+         * Gives a client key that many people use in turn, such as a kiosk in a public hall or a
+         * counter's terminal, a limit of its own instead of {@link #maxFailures(int)}, so that a few
+         * codes mistyped by earlier visitors do not lock the next visitor out. Every inquiry from it
+         * still counts against the reference number's limit, which is what protects an access code.
+         *
+         * @param clientKey the key exactly as passed to the {@code inquire} methods (e.g. the kiosk's
+         *     address)
+         * @param failures failures allowed from that key within the window
+         * @return this builder
+         */
+        public Builder sharedClient(String clientKey, int failures) {
+            Objects.requireNonNull(clientKey, "clientKey");
+            if (failures < 1) {
+                throw new IllegalArgumentException("a shared client's failures must be 1 or more");
+            }
+            sharedClients.put(clientKey, failures);
             return this;
         }
 

@@ -76,6 +76,35 @@ class StatusInquiriesTest {
     }
 
     @Test
+    void aSharedKioskHasItsOwnClientLimitButNotForOneReference() {
+        StatusInquiries withKiosk = StatusInquiries.builder().workflow(f.workflow).clock(f.clock).maxFailures(3)
+                .window(Duration.ofMinutes(10)).sharedClient("kiosk-hall", 8).build();
+        String reference = submission.application().referenceNumber();
+        // eight visitors mistype their references at the kiosk: none is locked out for the others
+        for (int i = 0; i < 8; i++) {
+            String typo = "REC-2026-00010" + i + "-00";
+            assertCode(() -> withKiosk.inquire(typo, "X", "kiosk-hall"), "WORKFLOW_INQUIRY_FAILED");
+        }
+        assertCode(() -> withKiosk.inquire("REC-2026-000199-00", "X", "kiosk-hall"), "WORKFLOW_INQUIRY_LIMITED");
+        // another client still has the ordinary limit
+        for (int i = 0; i < 3; i++) {
+            String typo = "REC-2026-00020" + i + "-00";
+            assertCode(() -> withKiosk.inquire(typo, "X", "ip-7"), "WORKFLOW_INQUIRY_FAILED");
+        }
+        assertCode(() -> withKiosk.inquire(reference, submission.accessCode(), "ip-7"), "WORKFLOW_INQUIRY_LIMITED");
+
+        // guessing one reference's code at the kiosk stops at the reference's limit
+        f.clock.advance(Duration.ofMinutes(11));
+        for (int i = 0; i < 3; i++) {
+            assertCode(() -> withKiosk.inquire(reference, "WRONG", "kiosk-hall"), "WORKFLOW_INQUIRY_FAILED");
+        }
+        assertCode(() -> withKiosk.inquire(reference, submission.accessCode(), "kiosk-hall"),
+                "WORKFLOW_INQUIRY_LIMITED");
+        assertThatThrownBy(() -> StatusInquiries.builder().sharedClient("kiosk", 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void answersByDateOfBirthForAnApplicationSubmittedWithOne() {
         Submission withBirth = f.workflow.submit(Actor.applicant("citizen-2"), "recruitment", "SAFP", "{}",
                 LocalDate.of(1990, 5, 17));

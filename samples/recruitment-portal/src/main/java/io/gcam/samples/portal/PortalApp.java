@@ -146,7 +146,7 @@ public final class PortalApp implements AutoCloseable {
             SynchronousEventPublisher events = SynchronousEventPublisher.create();
             config.register(new RemoteAddressFilter());
             WorkflowService workflow = WorkflowWiring.register(config, transactions, pool, clock, events,
-                    RemoteAddressFilter.clientAddress(env), stopping::add);
+                    RemoteAddressFilter.clientAddress(env), RemoteAddressFilter.kioskAddresses(env), stopping::add);
             CatalogWiring catalog = CatalogWiring.register(config, transactions, pool, clock, workflow, events, env, demo);
             notifications.register(config);
             SubmissionConfirmation.subscribe(events, workflow, notifications);

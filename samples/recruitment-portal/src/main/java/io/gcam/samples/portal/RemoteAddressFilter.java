@@ -8,10 +8,16 @@ import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.glassfish.grizzly.http.server.Request;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The portal's container adapter for {@link ClientAddress}: puts the socket's remote address (from
@@ -44,5 +50,36 @@ final class RemoteAddressFilter implements ContainerRequestFilter {
             throw new GcamException(CoreErrorCode.CONFIGURATION_INVALID, e,
                     "GCAM_TRUSTED_PROXIES must list IP addresses separated by commas (e.g. 10.0.0.5,10.0.0.6)");
         }
+    }
+
+    /**
+     * @param env {@code GCAM_KIOSK_ADDRESSES}: comma-separated IP addresses of the portal's kiosks
+     *     (none when unset)
+     * @return the kiosks' addresses, written as client addresses are counted
+     */
+    static Set<String> kioskAddresses(Map<String, String> env) {
+        String value = env.getOrDefault("GCAM_KIOSK_ADDRESSES", "");
+        Set<String> addresses = new LinkedHashSet<>();
+        for (String entry : value.split(",")) {
+            String address = entry.strip();
+            if (address.isEmpty()) {
+                continue;
+            }
+            // literal addresses only: no name is ever looked up
+            if (!address.matches("[0-9A-Fa-f:.]+")) {
+                throw kioskAddressesInvalid(null);
+            }
+            try {
+                addresses.add(InetAddress.getByName(address).getHostAddress().toLowerCase(Locale.ROOT));
+            } catch (UnknownHostException e) {
+                throw kioskAddressesInvalid(e);
+            }
+        }
+        return Set.copyOf(addresses);
+    }
+
+    private static GcamException kioskAddressesInvalid(@Nullable Exception cause) {
+        return new GcamException(CoreErrorCode.CONFIGURATION_INVALID, cause,
+                "GCAM_KIOSK_ADDRESSES must list IP addresses separated by commas (e.g. 10.1.2.31,10.1.2.32)");
     }
 }

@@ -3,8 +3,10 @@ package io.gcam.samples.portal;
 import static io.gcam.samples.portal.PortalApplicationTest.json;
 import static io.gcam.samples.portal.PortalApplicationTest.post;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gcam.core.GcamException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -50,10 +52,47 @@ class StatusInquiryClientAddressTest {
         }
     }
 
+    @Test
+    void aKioskMayFailMoreInquiriesThanOtherClientsButNotForOneReference(@TempDir Path dataDir) {
+        try (PortalApp portal = start(dataDir, "127.0.0.1, ::1", "198.51.100.77")) {
+            JsonNode submitted = submit(portal);
+            // visitors mistyping their references one after another at the kiosk
+            for (int i = 0; i < 3 * MAX_FAILURES; i++) {
+                assertThat(inquire(portal, madeUpReference(), "AAAAA-AAAAA", "198.51.100.77").statusCode())
+                        .isEqualTo(404);
+            }
+            HttpResponse<String> next = inquire(portal, reference(submitted), code(submitted), "198.51.100.77");
+            assertThat(next.statusCode()).as(next.body()).isEqualTo(200);
+            // one reference's code still takes only 5 guesses, at the kiosk too
+            for (int i = 0; i < MAX_FAILURES; i++) {
+                assertThat(inquire(portal, reference(submitted), "AAAAA-AAAAA", "198.51.100.77").statusCode())
+                        .isEqualTo(404);
+            }
+            assertThat(inquire(portal, reference(submitted), code(submitted), "198.51.100.77").statusCode())
+                    .isEqualTo(422);
+        }
+    }
+
+    @Test
+    void refusesToStartWithAKioskAddressThatIsNotAnIpAddress(@TempDir Path dataDir) {
+        assertThatThrownBy(() -> start(dataDir, null, "kiosk.example.mo").close())
+                .isInstanceOfSatisfying(GcamException.class, e -> {
+                    assertThat(e.code()).isEqualTo("CONFIGURATION_INVALID");
+                    assertThat(e.getMessage()).contains("GCAM_KIOSK_ADDRESSES");
+                });
+    }
+
     private static PortalApp start(Path dataDir, String trustedProxies) {
+        return start(dataDir, trustedProxies, null);
+    }
+
+    private static PortalApp start(Path dataDir, String trustedProxies, String kiosks) {
         Map<String, String> env = new HashMap<>(Map.of("GCAM_PORT", "0", "GCAM_DATA_DIR", dataDir.toString()));
         if (trustedProxies != null) {
             env.put("GCAM_TRUSTED_PROXIES", trustedProxies);
+        }
+        if (kiosks != null) {
+            env.put("GCAM_KIOSK_ADDRESSES", kiosks);
         }
         return PortalApp.start(env);
     }

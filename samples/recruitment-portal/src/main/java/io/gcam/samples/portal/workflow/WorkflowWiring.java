@@ -20,6 +20,7 @@ import io.gcam.workflow.jdbc.JdbcInquiryLimitStore;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,9 @@ public final class WorkflowWiring {
     static final List<String> HOLIDAYS_2026 = List.of("2026-01-01", "2026-02-17", "2026-02-18", "2026-02-19",
             "2026-04-03", "2026-04-04", "2026-04-05", "2026-05-01", "2026-10-01", "2026-10-02", "2026-12-20",
             "2026-12-24", "2026-12-25");
+
+    /** Failed status inquiries a kiosk may make per window (15 minutes). */
+    public static final int KIOSK_MAX_FAILURES = 50;
 
     private WorkflowWiring() {
     }
@@ -71,11 +75,14 @@ public final class WorkflowWiring {
      *     workflow's transaction
      * @param clients finds the client address status inquiries are rate limited by (the portal's
      *     container adapter sets {@link ClientAddress#PROPERTY})
+     * @param kiosks the addresses of the portal's kiosks, which many people use in turn: each may
+     *     fail {@value #KIOSK_MAX_FAILURES} status inquiries per window instead of 5
      * @param onStop takes what the portal must close when it stops (the housekeeping schedule)
      * @return the workflow service
      */
     public static WorkflowService register(ResourceConfig config, LocalTransactions tx, DataSource pool, Clock clock,
-            SynchronousEventPublisher events, ClientAddress clients, Consumer<AutoCloseable> onStop) {
+            SynchronousEventPublisher events, ClientAddress clients, Set<String> kiosks,
+            Consumer<AutoCloseable> onStop) {
         Migrations.migrate(pool, "workflow");
         WorkflowService workflow = WorkflowService.builder()
                 .definitions(WorkflowDefinitions.of(
@@ -96,8 +103,12 @@ public final class WorkflowWiring {
                 .clock(clock)
                 .build();
         // counted in the database, so the limit holds however many portal instances share it
-        StatusInquiries inquiries = StatusInquiries.builder().workflow(workflow)
-                .limits(JdbcInquiryLimitStore.create(pool)).clock(clock).build();
+        StatusInquiries.Builder limits = StatusInquiries.builder().workflow(workflow)
+                .limits(JdbcInquiryLimitStore.create(pool)).clock(clock);
+        // a few codes mistyped by earlier visitors must not lock a kiosk for the next one; each
+        // reference number keeps its own limit of 5, which is what protects its access code
+        kiosks.forEach(kiosk -> limits.sharedClient(kiosk, KIOSK_MAX_FAILURES));
+        StatusInquiries inquiries = limits.build();
         config.registerInstances(WorkflowResources.create(workflow, inquiries, clients).resources());
         config.registerInstances(new StatusPage(inquiries, clients), new InboxPage());
         onStop.accept(new Housekeeping(workflow, inquiries));
