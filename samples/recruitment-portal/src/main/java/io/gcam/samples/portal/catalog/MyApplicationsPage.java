@@ -1,7 +1,5 @@
 package io.gcam.samples.portal.catalog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gcam.catalog.CatalogQuery;
 import io.gcam.catalog.CatalogService;
 import io.gcam.catalog.Channel;
@@ -9,6 +7,7 @@ import io.gcam.catalog.ServiceEntry;
 import io.gcam.core.GcamLocales;
 import io.gcam.core.LocalizedText;
 import io.gcam.core.PageRequest;
+import io.gcam.samples.portal.workflow.Html;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -79,7 +78,6 @@ public final class MyApplicationsPage {
     private static final LocalizedText HOME = LocalizedText.of("Home", "首頁", "Início");
     private static final List<String[]> LANGUAGES = List.of(
             new String[] {"en", "English"}, new String[] {"zh-Hant", "繁體中文"}, new String[] {"pt", "Português"});
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Plain, readable and accessible (WCAG AA contrast), like the other portal pages. */
     private static final String STYLE = String.join("",
@@ -178,17 +176,8 @@ public final class MyApplicationsPage {
         labels.put("statusUnknown", STATUS_UNKNOWN.in(locale));
         labels.put("filed", FILED_RECEIPT.in(locale));
         labels.put("signInFirst", SIGN_IN_FIRST.in(locale));
-        labels.put("textKey", switch (locale.toLanguageTag()) {
-            case "zh-Hant" -> "zhHant";
-            case "pt" -> "pt";
-            default -> "en";
-        });
-        try {
-            // "</" cannot end the script element early: JSON allows "<\/" for "</"
-            return JSON.writeValueAsString(labels).replace("</", "<\\/");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        labels.put("textKey", Html.textKey(locale));
+        return Html.scriptJson(labels);
     }
 
     /** Renders the list with DOM calls and textContent only: no data is ever parsed as HTML. */

@@ -2,13 +2,21 @@ package io.gcam.samples.portal.workflow;
 
 import io.gcam.core.GcamLocales;
 import io.gcam.core.LocalizedText;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gcam.rest.Problems;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** The frame shared by the workflow pages: head, style, language links, escaping. */
-final class Html {
+/**
+ * The frame shared by the workflow pages (head, style, language links, escaping), and the labels
+ * that scripted pages read from an embedded JSON element.
+ */
+public final class Html {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final LocalizedText LANGUAGE = LocalizedText.of("Language", "語言", "Idioma");
     private static final LocalizedText HOME = LocalizedText.of("Home", "首頁", "Início");
@@ -92,5 +100,31 @@ final class Html {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * @param locale the page's language
+     * @return the property of a {@link LocalizedText} in JSON ({@code en}, {@code zhHant} or
+     *     {@code pt}) that a page's script shows in that language
+     */
+    public static String textKey(Locale locale) {
+        return switch (locale.toLanguageTag()) {
+            case "zh-Hant" -> "zhHant";
+            case "pt" -> "pt";
+            default -> "en";
+        };
+    }
+
+    /**
+     * @param values what a page's script reads
+     * @return the values as JSON that is safe inside a {@code <script type="application/json">}
+     *     element: "</" is written "<\/", so the text can never end the element early
+     */
+    public static String scriptJson(Map<String, ?> values) {
+        try {
+            return JSON.writeValueAsString(values).replace("</", "<\\/");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -2,8 +2,6 @@ package io.gcam.samples.portal.workflow;
 
 import static io.gcam.samples.portal.workflow.Html.esc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gcam.core.LocalizedText;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -55,7 +53,6 @@ public final class InboxPage {
     private static final LocalizedText SIGNED_IN = LocalizedText.of("Signed in as {0}. {1} applications.",
             "已登入：{0}。共 {1} 宗申請。", "Sessão iniciada como {0}. {1} pedidos.");
     private static final LocalizedText DONE = LocalizedText.of("{0}: done.", "{0}：已完成。", "{0}: feito.");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     InboxPage() {
     }
@@ -110,17 +107,8 @@ public final class InboxPage {
         labels.put("empty", EMPTY.in(locale));
         labels.put("signedIn", SIGNED_IN.in(locale));
         labels.put("done", DONE.in(locale));
-        labels.put("statusKey", switch (locale.toLanguageTag()) {
-            case "zh-Hant" -> "zhHant";
-            case "pt" -> "pt";
-            default -> "en";
-        });
-        try {
-            // "</" cannot end the script element early: JSON allows "<\/" for "</"
-            return JSON.writeValueAsString(labels).replace("</", "<\\/");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        labels.put("statusKey", Html.textKey(locale));
+        return Html.scriptJson(labels);
     }
 
     /** Renders the inbox with DOM calls and textContent only: no data is ever parsed as HTML. */
